@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using ReformTrack.Components;
+using ReformTrack.Data;
+using ReformTrack.Localization;
+using ReformTrack.Modules.Governance;
+using ReformTrack.Modules.Ledger;
+using ReformTrack.Modules.Organisation;
+using ReformTrack.Shared;
+using Scalar.AspNetCore;
+
+namespace ReformTrack;
+
+/// <summary>Builds the one web host that serves the API, the UI and runs the CLI verbs.</summary>
+internal static class AppHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddReformDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddReformLocalization();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddOrganisation();
+        services.AddGovernance();
+        services.AddLedger(builder.Configuration);
+        services.AddTransient<DemoSeeder>();
+
+        return Configure(builder.Build());
+    }
+
+    private static WebApplication Configure(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthChecks("/health");
+        app.MapCultureSwitch();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapOrganisation();
+        api.MapGovernance();
+        api.MapLedger();
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+        return app;
+    }
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        foreach (var address in addresses ?? [])
+        {
+            Console.WriteLine($"ReformTrack is serving on {address}");
+        }
+    }
+}

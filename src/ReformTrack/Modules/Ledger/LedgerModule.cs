@@ -1,0 +1,16 @@
+namespace ReformTrack.Modules.Ledger;
+
+internal static class LedgerModule
+{
+    public static IServiceCollection AddLedger(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Ledger:Light").Get<LightThresholds>() ?? LightThresholds.Default);
+        services.AddScoped<ListMeasures>();
+        services.AddScoped<GetMeasure>();
+        services.AddScoped<SubmitReport>();
+        services.AddScoped<ReviewReport>();
+        return services;
+    }
+
+    public static void MapLedger(this IEndpointRouteBuilder api) => api.MapLedgerEndpoints();
+}

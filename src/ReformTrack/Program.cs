@@ -1,0 +1,3 @@
+using ReformTrack.Cli;
+
+return await CliApp.RunAsync(args);
