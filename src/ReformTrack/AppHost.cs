@@ -16,7 +16,9 @@ namespace ReformTrack;
 /// <summary>Builds the one web host that serves the API, the UI and runs the CLI verbs.</summary>
 internal static class AppHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command-line arguments for the host's configuration.</param>
+    /// <param name="initializeDatabase">Migrate (and seed the demo, when configured) before serving.</param>
+    public static WebApplication Build(string[] args, bool initializeDatabase = false)
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
@@ -34,6 +36,10 @@ internal static class AppHost
         services.AddGovernance();
         services.AddLedger(builder.Configuration);
         services.AddTransient<DemoSeeder>();
+        if (initializeDatabase)
+        {
+            services.AddHostedService<DatabaseInitializer>();
+        }
 
         return Configure(builder.Build());
     }

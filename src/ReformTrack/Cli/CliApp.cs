@@ -83,19 +83,7 @@ internal static class CliApp
 
     private static async Task<int> ServeAsync(string[] args)
     {
-        var app = AppHost.Build(args);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ReformDbContext>();
-            await DatabaseSetup.MigrateAsync(db);
-            if (app.Configuration.GetValue<bool>("Seed:Demo") && !await db.Measures.AnyAsync())
-            {
-                var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-                var summary = await seeder.SeedAsync();
-                Console.WriteLine($"Loaded the demo programme: {summary}");
-            }
-        }
-
+        var app = AppHost.Build(args, initializeDatabase: true);
         await app.RunAsync();
         return 0;
     }

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ReformTrack.Bench.LightRuleBenchmark).Assembly).Run(args);
