@@ -26,6 +26,9 @@ internal static class AppHost
         services.AddSingleton(TimeProvider.System);
         services.AddReformDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddProblemDetails();
+        services.AddExceptionHandler<ApiErrors>();
+        // Binding failures throw, so ApiErrors answers them with the parameter at fault.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddReformLocalization();
@@ -46,10 +49,13 @@ internal static class AppHost
 
     private static WebApplication Configure(WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        // API errors become problem details (ApiErrors); anything else in the UI shows /error.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+        });
 
         app.UseStatusCodePages();
         app.UseRequestLocalization();

@@ -1,0 +1,114 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ReformTrack.Testing;
+
+namespace ReformTrack.BrowserTests;
+
+/// <summary>ReformTrack on a real Kestrel port on loopback, with the demo data, for a real browser.</summary>
+public sealed class BrowserApp : ReformTrackApp
+{
+    public BrowserApp()
+        : base(new SqliteTestDatabase(), seedDemo: true) =>
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+
+    public string BaseUrl
+    {
+        get
+        {
+            StartServer();
+            return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Static web assets (MudBlazor's, blazor.web.js) are resolved from the build output as in development.
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Seed:Demo", "true");
+    }
+}
+
+/// <summary>
+/// One app and one Debian chromium shared by the browser tests. When chromium is not on this
+/// machine the tests report themselves skipped with the reason; scripts/test installs it.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public BrowserApp App { get; } = new();
+    public IBrowser? Browser { get; private set; }
+    public string? Unavailable { get; private set; }
+
+    public static string ArtifactsDirectory { get; } =
+        Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("REFORMTRACK_TEST_CHROMIUM") is { Length: > 0 } configured
+            ? configured
+            : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            Unavailable = $"Chromium is not installed at {chromium} (scripts/test installs Debian's chromium).";
+            return;
+        }
+
+        Directory.CreateDirectory(ArtifactsDirectory);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) on a page of the app, at <paramref name="path"/>.</summary>
+    public async Task<IPage> OpenAsync(string path = "/")
+    {
+        Skip.If(Unavailable is not null, Unavailable);
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        return page;
+    }
+
+    /// <summary>Waits until the page's Blazor circuit is connected, so clicks reach the server.</summary>
+    public static async Task WaitForInteractivityAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-interactive=\"true\"]') !== null");
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
