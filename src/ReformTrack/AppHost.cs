@@ -25,6 +25,8 @@ internal static class AppHost
 
         services.AddSingleton(TimeProvider.System);
         services.AddReformDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiErrors>();
         // Binding failures throw, so ApiErrors answers them with the parameter at fault.
