@@ -16,9 +16,18 @@ namespace ReformTrack;
 /// <summary>Builds the one web host that serves the API, the UI and runs the CLI verbs.</summary>
 internal static class AppHost
 {
-    /// <param name="args">Command-line arguments for the host's configuration.</param>
-    /// <param name="initializeDatabase">Migrate (and seed the demo, when configured) before serving.</param>
-    public static WebApplication Build(string[] args, bool initializeDatabase = false)
+    /// <summary>The web application that serves the UI and the API; it migrates (and seeds) before serving.</summary>
+    public static WebApplication BuildServer(string[] args)
+    {
+        var builder = CreateBuilder(args);
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        return Configure(builder.Build());
+    }
+
+    /// <summary>The services alone, for the command-line verbs that work on the database and exit.</summary>
+    public static WebApplication BuildTool(string[] args) => CreateBuilder(args).Build();
+
+    private static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
@@ -41,12 +50,7 @@ internal static class AppHost
         services.AddGovernance();
         services.AddLedger(builder.Configuration);
         services.AddTransient<DemoSeeder>();
-        if (initializeDatabase)
-        {
-            services.AddHostedService<DatabaseInitializer>();
-        }
-
-        return Configure(builder.Build());
+        return builder;
     }
 
     private static WebApplication Configure(WebApplication app)

@@ -83,14 +83,14 @@ internal static class CliApp
 
     private static async Task<int> ServeAsync(string[] args)
     {
-        var app = AppHost.Build(args, initializeDatabase: true);
+        var app = AppHost.BuildServer(args);
         await app.RunAsync();
         return 0;
     }
 
     private static async Task<int> MigrateAsync(string[] args)
     {
-        await using var app = AppHost.Build(args);
+        await using var app = AppHost.BuildTool(args);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReformDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
@@ -109,7 +109,7 @@ internal static class CliApp
             return 2;
         }
 
-        await using var app = AppHost.Build(args.Where(a => a != "--demo").ToArray());
+        await using var app = AppHost.BuildTool(args.Where(a => a != "--demo").ToArray());
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReformDbContext>();
         await DatabaseSetup.MigrateAsync(db);
