@@ -55,16 +55,22 @@ internal static class AppHost
 
     private static WebApplication Configure(WebApplication app)
     {
+        // First, so that error messages are written in the caller's language too.
+        app.UseRequestLocalization();
+
         // API errors become problem details (ApiErrors); anything else in the UI shows /error.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
             CreateScopeForErrors = true,
-            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
         });
 
-        app.UseStatusCodePages();
-        app.UseRequestLocalization();
+        // Unknown API routes answer problem details; unknown pages show the not-found page.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
+            ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status-code pages, so a re-executed request finds the not-found page.
+        app.UseRouting();
         app.UseAntiforgery();
         app.MapStaticAssets();
 

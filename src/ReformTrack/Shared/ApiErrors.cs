@@ -39,6 +39,12 @@ internal sealed class ApiErrors(IStringLocalizer<ErrorText> text, IProblemDetail
                 Title = text["Already exists."],
                 Detail = text["Another record already uses this code or number."],
             },
+            _ when http.Request.Path.StartsWithSegments("/api") => new HttpValidationProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = text["The server could not complete the request."],
+                Detail = text["Nothing was saved. The error has been logged; try again or report it with the trace id."],
+            },
             _ => null,
         };
 
