@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using ReformTrack.Components;
 using ReformTrack.Data;
@@ -43,6 +43,9 @@ internal static class AppHost
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddReformLocalization();
+        // Keys survive restarts, so open pages and forms stay valid across a restart.
+        services.AddDataProtection().SetApplicationName("ReformTrack").PersistKeysToFileSystem(new DirectoryInfo(
+            Path.GetFullPath(builder.Configuration["DataProtection:KeysPath"] ?? "data/keys", builder.Environment.ContentRootPath)));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
