@@ -40,6 +40,9 @@ internal static class AppHost
         services.AddExceptionHandler<ApiErrors>();
         // Binding failures throw, so ApiErrors answers them with the parameter at fault.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Enums travel by name in the API, both ways.
+        services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddReformLocalization();

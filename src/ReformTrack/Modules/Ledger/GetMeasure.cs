@@ -11,6 +11,7 @@ internal sealed record MilestoneView(int Id, string Title, DateOnly DueOn, DateO
 
 internal sealed record ReportView(
     int Id,
+    int MeasureId,
     string Period,
     int Percent,
     string Done,
@@ -117,7 +118,7 @@ internal sealed class GetMeasure(IDbContextFactory<ReformDbContext> dbFactory, T
     }
 
     public static ReportView ToView(ProgressReport r) => new(
-        r.Id, r.Content.Period, r.Content.Percent, r.Content.Done, r.Content.Obstacles, r.Content.NextSteps,
+        r.Id, r.MeasureId, r.Content.Period, r.Content.Percent, r.Content.Done, r.Content.Obstacles, r.Content.NextSteps,
         r.Content.Confidence, r.Content.Explanation, r.Content.Evidence, r.SubmittedBy, r.SubmittedAt, r.Status,
         r.ReviewedBy, r.ReviewedAt, r.ReturnReason, r.OfficeConfidence, r.ReviewNote, r.ConfidenceDisputed, r.Version);
 }

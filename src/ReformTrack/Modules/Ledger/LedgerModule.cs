@@ -9,6 +9,10 @@ internal static class LedgerModule
         services.AddScoped<GetMeasure>();
         services.AddScoped<SubmitReport>();
         services.AddScoped<ReviewReport>();
+        services.AddScoped<ReviseReport>();
+        services.AddScoped<ListReports>();
+        services.AddScoped<EditMeasure>();
+        services.AddScoped<ManageMilestones>();
         return services;
     }
 

@@ -38,6 +38,78 @@ internal sealed class Measure : IVersioned
     public List<MeasureCoUnit> CoUnits { get; set; } = [];
     public List<Milestone> Milestones { get; set; } = [];
 
+    public const int DescriptionMaxLength = 4000;
+    public const int TagMaxLength = 50;
+
+    /// <summary>Sets what the measure is called and says: a code and a title are required, each within its length.</summary>
+    public void Describe(string? code, string? title, string? description)
+    {
+        var trimmedCode = code?.Trim();
+        if (string.IsNullOrEmpty(trimmedCode))
+        {
+            throw new RuleViolation("MeasureHasACode", "A measure has a code, such as FZ-2026-001.", "code");
+        }
+
+        if (trimmedCode.Length > CodeMaxLength)
+        {
+            throw new RuleViolation("MeasureCodeFitsLength",
+                $"The code is at most {CodeMaxLength} characters.", "code", CodeMaxLength);
+        }
+
+        var trimmedTitle = title?.Trim();
+        if (string.IsNullOrEmpty(trimmedTitle))
+        {
+            throw new RuleViolation("MeasureHasATitle", "A measure has a title saying what will be done.", "title");
+        }
+
+        if (trimmedTitle.Length > TitleMaxLength)
+        {
+            throw new RuleViolation("MeasureTitleFitsLength",
+                $"The title is at most {TitleMaxLength} characters.", "title", TitleMaxLength);
+        }
+
+        var trimmedDescription = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        if (trimmedDescription is { Length: > DescriptionMaxLength })
+        {
+            throw new RuleViolation("MeasureDescriptionFitsLength",
+                $"The description is at most {DescriptionMaxLength} characters.", "description", DescriptionMaxLength);
+        }
+
+        Code = trimmedCode;
+        Title = trimmedTitle;
+        Description = trimmedDescription;
+    }
+
+    /// <summary>
+    /// The policy document and clause the measure carries out. A clause is cited only with its
+    /// own document (<paramref name="clauseDocumentId"/> is the document the clause belongs to).
+    /// </summary>
+    public void Cite(int? documentId, int? clauseId, int? clauseDocumentId)
+    {
+        if (clauseId is not null && (documentId is null || clauseDocumentId != documentId))
+        {
+            throw new RuleViolation("ClauseBelongsToTheCitedDocument",
+                "The clause must be a clause of the measure's document.", "clauseId");
+        }
+
+        DocumentId = documentId;
+        ClauseId = clauseId;
+    }
+
+    /// <summary>Tags are trimmed, kept once each, and short.</summary>
+    public void Tag(IEnumerable<string>? tags)
+    {
+        var cleaned = (tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim())
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (cleaned.Any(t => t.Length > TagMaxLength))
+        {
+            throw new RuleViolation("MeasureTagFitsLength",
+                $"A tag is at most {TagMaxLength} characters.", "tags", TagMaxLength);
+        }
+
+        Tags = cleaned;
+    }
+
     public void Schedule(DateOnly startOn, DateOnly dueOn)
     {
         if (dueOn <= startOn)
@@ -136,12 +208,13 @@ internal sealed class Measure : IVersioned
                 $"Progress is reported only on active measures; this one is {Status}.", "measureId", Status);
         }
 
+        ProgressReport.CheckPersonNamed(submittedBy, "reporter");
         CheckReportContent(content, today, thresholds);
         return new ProgressReport
         {
             MeasureId = Id,
             Content = content,
-            SubmittedBy = submittedBy,
+            SubmittedBy = submittedBy.Trim(),
             SubmittedAt = nowUtc,
         };
     }
@@ -165,6 +238,24 @@ internal sealed class Measure : IVersioned
                 $"At {content.Percent}% the measure is {light.ToString().ToLowerInvariant()}; explain the delay.",
                 "explanation", content.Percent, light);
         }
+    }
+
+    /// <summary>
+    /// The unit corrects a returned or not yet reviewed report: an accepted one never changes,
+    /// and the new content meets the same rules as a new report.
+    /// </summary>
+    public void ReviseReport(ProgressReport report, ReportContent content, string submittedBy, DateTime nowUtc,
+        DateOnly today, LightThresholds thresholds)
+    {
+        if (report.MeasureId != Id)
+        {
+            throw new InvalidOperationException("The report belongs to another measure.");
+        }
+
+        report.EnsureEditable();
+        ProgressReport.CheckPersonNamed(submittedBy, "reporter");
+        CheckReportContent(content, today, thresholds);
+        report.Revise(content, submittedBy.Trim(), nowUtc);
     }
 
     /// <summary>The office accepts a report: its percent becomes the measure's progress.</summary>

@@ -82,6 +82,7 @@ internal sealed class ProgressReport : IVersioned
     internal void Accept(string reviewer, DateTime nowUtc, DeliveryConfidence? officeConfidence, string? note)
     {
         EnsureUnderReview();
+        CheckPersonNamed(reviewer, "reviewer");
         Status = ReportStatus.Accepted;
         Review(reviewer, nowUtc, officeConfidence, note);
     }
@@ -89,6 +90,7 @@ internal sealed class ProgressReport : IVersioned
     public void Return(string reviewer, DateTime nowUtc, string? reason, DeliveryConfidence? officeConfidence = null)
     {
         EnsureUnderReview();
+        CheckPersonNamed(reviewer, "reviewer");
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new RuleViolation("ReturnedReportNeedsReason",
@@ -103,12 +105,7 @@ internal sealed class ProgressReport : IVersioned
     /// <summary>The unit corrects a returned (or not yet reviewed) report and sends it again.</summary>
     public void Revise(ReportContent content, string submittedBy, DateTime nowUtc)
     {
-        if (Status == ReportStatus.Accepted)
-        {
-            throw new RuleViolation("ReportCannotBeEditedAfterAcceptance",
-                "An accepted report cannot be changed; submit a new report to correct it.");
-        }
-
+        EnsureEditable();
         Content = content;
         SubmittedBy = submittedBy;
         SubmittedAt = nowUtc;
@@ -118,6 +115,34 @@ internal sealed class ProgressReport : IVersioned
         ReviewedAt = null;
         OfficeConfidence = null;
         ReviewNote = null;
+    }
+
+    public const int PersonNameMaxLength = 100;
+
+    /// <summary>An accepted report never changes; a correction is a new report.</summary>
+    public void EnsureEditable()
+    {
+        if (Status == ReportStatus.Accepted)
+        {
+            throw new RuleViolation("ReportCannotBeEditedAfterAcceptance",
+                "An accepted report cannot be changed; submit a new report to correct it.");
+        }
+    }
+
+    /// <summary>A report is written and reviewed by a named person.</summary>
+    public static void CheckPersonNamed(string? name, string field)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new RuleViolation("ReportNamesThePersonActing",
+                "Name the person who writes or reviews the report.", field);
+        }
+
+        if (name.Trim().Length > PersonNameMaxLength)
+        {
+            throw new RuleViolation("PersonNameFitsLength",
+                $"A name is at most {PersonNameMaxLength} characters.", field, PersonNameMaxLength);
+        }
     }
 
     private void EnsureUnderReview()
@@ -131,7 +156,7 @@ internal sealed class ProgressReport : IVersioned
 
     private void Review(string reviewer, DateTime nowUtc, DeliveryConfidence? officeConfidence, string? note)
     {
-        ReviewedBy = reviewer;
+        ReviewedBy = reviewer.Trim();
         ReviewedAt = nowUtc;
         OfficeConfidence = officeConfidence;
         ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();

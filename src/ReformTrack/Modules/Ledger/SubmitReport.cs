@@ -7,14 +7,14 @@ namespace ReformTrack.Modules.Ledger;
 /// <summary>A liaison reports progress on an active measure.</summary>
 internal sealed class SubmitReport(IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock, LightThresholds thresholds)
 {
-    public async Task<ReportView> RunAsync(int measureId, ReportContent content, string submittedBy,
+    public async Task<ReportView> RunAsync(int measureId, ReportContent content, string? submittedBy,
         CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var measure = await db.Measures.FirstOrDefaultAsync(m => m.Id == measureId, cancellationToken)
                       ?? throw new NotFound("Measure", measureId);
 
-        var report = measure.SubmitReport(content, submittedBy, clock.UtcNow(), clock.Today(), thresholds);
+        var report = measure.SubmitReport(content, submittedBy ?? "", clock.UtcNow(), clock.Today(), thresholds);
         db.ProgressReports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
         return GetMeasure.ToView(report);
@@ -27,24 +27,24 @@ internal sealed class SubmitReport(IDbContextFactory<ReformDbContext> dbFactory,
 /// </summary>
 internal sealed class ReviewReport(IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<ReportView> AcceptAsync(int reportId, int? expectedVersion, string reviewer,
+    public async Task<ReportView> AcceptAsync(int reportId, int? expectedVersion, string? reviewer,
         DeliveryConfidence? officeConfidence, string? note, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var report = await LoadAsync(db, reportId, expectedVersion, cancellationToken);
         var measure = await db.Measures.FirstAsync(m => m.Id == report.MeasureId, cancellationToken);
-        measure.Accept(report, reviewer, clock.UtcNow(), officeConfidence, note);
+        measure.Accept(report, reviewer ?? "", clock.UtcNow(), officeConfidence, note);
         measure.UpdatedAt = clock.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return GetMeasure.ToView(report);
     }
 
-    public async Task<ReportView> ReturnAsync(int reportId, int? expectedVersion, string reviewer, string? reason,
+    public async Task<ReportView> ReturnAsync(int reportId, int? expectedVersion, string? reviewer, string? reason,
         DeliveryConfidence? officeConfidence, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var report = await LoadAsync(db, reportId, expectedVersion, cancellationToken);
-        report.Return(reviewer, clock.UtcNow(), reason, officeConfidence);
+        report.Return(reviewer ?? "", clock.UtcNow(), reason, officeConfidence);
         await db.SaveChangesAsync(cancellationToken);
         return GetMeasure.ToView(report);
     }
