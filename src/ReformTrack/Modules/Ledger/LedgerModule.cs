@@ -13,6 +13,7 @@ internal static class LedgerModule
         services.AddScoped<ListReports>();
         services.AddScoped<EditMeasure>();
         services.AddScoped<ManageMilestones>();
+        services.AddScoped<LedgerChoices>();
         return services;
     }
 
