@@ -75,8 +75,11 @@ public sealed class LedgerTests(BrowserFixture browser)
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
     }
 
-    private static async Task<List<string>> CodesShownAsync(IPage page) =>
-        [.. (await page.Locator("#ledger-grid tbody tr td:first-child a").AllInnerTextsAsync()).Select(t => t.Trim())];
+    private static ILocator CodeLinks(IPage page) => page.Locator("#ledger-grid tbody tr td:first-child a");
+
+    /// <summary>Waits until the grid shows exactly these codes, in this order.</summary>
+    private static async Task ExpectCodesAsync(IPage page, params string[] codes) =>
+        await Assertions.Expect(CodeLinks(page)).ToHaveTextAsync(codes);
 
     [SkippableFact]
     public async Task Ledger_filtered_to_a_districts_red_measures_shows_only_those()
@@ -91,8 +94,9 @@ public sealed class LedgerTests(BrowserFixture browser)
         await page.WaitForURLAsync(new Regex("light=Red"));
         await Assertions.Expect(page.Locator("#ledger-total")).ToHaveTextAsync("2 measures");
 
-        var codes = await CodesShownAsync(page);
-        Assert.Equal(district.Red.Select(m => m.Code).Order(), codes.Order());
+        // Sorted by code, as the ledger is by default.
+        await ExpectCodesAsync(page, [.. district.Red.Select(m => m.Code).Order(StringComparer.Ordinal)]);
+        var codes = await CodeLinks(page).AllInnerTextsAsync();
         Assert.DoesNotContain(district.Green.Code, codes);
         Assert.DoesNotContain(district.RedElsewhere.Code, codes);
         Assert.Equal(2, await page.Locator("#ledger-grid tbody .rt-light").Filter(new() { HasText = "Red" }).CountAsync());
@@ -107,7 +111,7 @@ public sealed class LedgerTests(BrowserFixture browser)
         await BrowserFixture.WaitForInteractivityAsync(page);
 
         await Assertions.Expect(page.Locator("#ledger-total")).ToHaveTextAsync("2 measures");
-        Assert.Equal(district.Red.Select(m => m.Code).Order(), (await CodesShownAsync(page)).Order());
+        await ExpectCodesAsync(page, [.. district.Red.Select(m => m.Code).Order(StringComparer.Ordinal)]);
     }
 
     [SkippableFact]
@@ -139,5 +143,55 @@ public sealed class LedgerTests(BrowserFixture browser)
         await Assertions.Expect(report.Locator(".rt-report-status")).ToHaveTextAsync("Submitted");
         await Assertions.Expect(report).ToContainTextAsync("40%");
         Assert.Equal(1, await page.Locator("#report-history .rt-report").CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task Ledger_sorts_on_the_server_when_a_column_header_is_clicked()
+    {
+        var district = await AddDistrictAsync();
+        var page = await browser.OpenAsync($"/ledger?unitId={district.Id}");
+        await BrowserFixture.WaitForInteractivityAsync(page);
+        await ExpectCodesAsync(page, district.Green.Code, district.Red[0].Code, district.Red[1].Code);
+
+        await page.Locator("#ledger-grid th").Filter(new() { HasText = "Due" }).Locator(".sortable-column-header, .column-header").First.ClickAsync();
+
+        // Due 2026-10-31, then 2026-12-31, then 2027-11-20.
+        await ExpectCodesAsync(page, district.Red[1].Code, district.Red[0].Code, district.Green.Code);
+    }
+
+    [SkippableFact]
+    public async Task Office_accepts_a_submitted_report_and_the_measure_takes_its_progress()
+    {
+        var district = await AddDistrictAsync();
+        var measure = district.Green;
+        var page = await browser.OpenAsync($"/measures/{measure.Id}");
+        await BrowserFixture.WaitForInteractivityAsync(page);
+        await page.Locator("#report-percent").FillAsync("5");
+        await page.Locator("#report-done").FillAsync("完成方案起草");
+        await page.Locator("#report-reporter").FillAsync("王明");
+        await page.Locator("#report-submit").ClickAsync();
+        var report = page.Locator("#report-history .rt-report").First;
+        await Assertions.Expect(report.Locator(".rt-report-status")).ToHaveTextAsync("Submitted");
+
+        await report.Locator("button").Filter(new() { HasText = "Accept" }).ClickAsync();
+        await Assertions.Expect(report).ToContainTextAsync("Name the person");
+        await report.Locator("input[id^='review-reviewer-']").FillAsync("改革办 李华");
+        await report.Locator("button").Filter(new() { HasText = "Accept" }).ClickAsync();
+
+        await Assertions.Expect(report.Locator(".rt-report-status")).ToHaveTextAsync("Accepted");
+        await Assertions.Expect(report.Locator(".rt-report-review")).ToContainTextAsync("改革办 李华");
+        await Assertions.Expect(page.Locator("#measure-progress")).ToContainTextAsync("5% done");
+    }
+
+    [SkippableFact]
+    public async Task Ledger_speaks_chinese_after_switching_language()
+    {
+        var district = await AddDistrictAsync();
+        var page = await browser.OpenAsync($"/culture?name=zh-CN&redirect={Uri.EscapeDataString($"/ledger?unitId={district.Id}&light=Red")}");
+        await BrowserFixture.WaitForInteractivityAsync(page);
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("改革台账");
+        await Assertions.Expect(page.Locator("#ledger-total")).ToHaveTextAsync("共 2 项举措");
+        Assert.Equal(2, await page.Locator("#ledger-grid tbody .rt-light").Filter(new() { HasText = "红灯" }).CountAsync());
     }
 }
