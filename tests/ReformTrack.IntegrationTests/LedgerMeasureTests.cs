@@ -244,14 +244,16 @@ public abstract class LedgerMeasureTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [SkippableFact]
-    public async Task Put_on_an_unknown_measure_is_404()
+    public async Task Put_and_status_change_on_an_unknown_measure_are_404()
     {
         app.SkipIfUnavailable();
         using var client = app.CreateClient();
 
         var response = await client.PutJsonAsync("/api/v1/measures/999999", await ValidBodyAsync(), "\"1\"");
+        var status = await client.PostJsonAsync("/api/v1/measures/999999/status", new { status = "Active" }, "\"1\"");
 
         await response.AssertStatusAsync(HttpStatusCode.NotFound);
+        await status.AssertStatusAsync(HttpStatusCode.NotFound);
     }
 
     [SkippableFact]

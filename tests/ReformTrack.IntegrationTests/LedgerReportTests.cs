@@ -96,6 +96,45 @@ public abstract class LedgerReportTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task Report_updates_without_if_match_are_428_and_change_nothing()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+        var measure = await MeasureAsync();
+        var submitted = await SubmitAsync(client, measure.Id, Report(95));
+        var report = await submitted.ReadAsync<ReportView>();
+        var url = $"/api/v1/reports/{report.Id}";
+
+        var revise = await client.PutJsonAsync(url, Report(97));
+        var accept = await client.PostJsonAsync($"{url}/accept", new { reviewer = "李华" });
+        var returnIt = await client.PostJsonAsync($"{url}/return", new { reviewer = "李华", reason = "补充材料" });
+
+        await revise.AssertStatusAsync(HttpStatusCode.PreconditionRequired);
+        await accept.AssertStatusAsync(HttpStatusCode.PreconditionRequired);
+        await returnIt.AssertStatusAsync(HttpStatusCode.PreconditionRequired);
+        var now = await client.GetAsync(url);
+        Assert.Equal(submitted.ETag(), now.ETag());
+        Assert.Equal(95, (await now.ReadAsync<ReportView>()).Percent);
+    }
+
+    [SkippableFact]
+    public async Task Revising_with_a_stale_etag_is_412_and_keeps_the_report()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+        var measure = await MeasureAsync();
+        var submitted = await SubmitAsync(client, measure.Id, Report(95));
+        var report = await submitted.ReadAsync<ReportView>();
+        var url = $"/api/v1/reports/{report.Id}";
+        await (await client.PutJsonAsync(url, Report(96), submitted.ETag())).ReadAsync<ReportView>();
+
+        var stale = await client.PutJsonAsync(url, Report(99), submitted.ETag());
+
+        await stale.AssertStatusAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(96, (await (await client.GetAsync(url)).ReadAsync<ReportView>()).Percent);
+    }
+
+    [SkippableFact]
     public async Task Report_on_a_draft_measure_is_refused()
     {
         app.SkipIfUnavailable();
