@@ -47,44 +47,55 @@ internal static class LedgerEndpoints
 {
     public static void MapLedgerEndpoints(this IEndpointRouteBuilder api)
     {
-        var measures = api.MapGroup("/measures").WithTags("Measures");
+        var measures = api.MapGroup("/measures").WithTags("Measures").WithProblems();
         measures.MapGet("/", ListAsync).WithName("ListMeasures")
             .WithSummary("The ledger: measures filtered, sorted and paged.");
         measures.MapGet("/{id:int}", GetAsync).WithName("GetMeasure")
             .WithSummary("One measure with its schedule, light, milestones and reports; the ETag is its version.");
         measures.MapPost("/", CreateAsync).WithName("CreateMeasure")
             .WithSummary("Adds a measure to the ledger, as a draft unless activate is true.");
-        measures.MapPut("/{id:int}", UpdateAsync).WithName("UpdateMeasure")
+        measures.MapPut("/{id:int}", UpdateAsync).WithName("UpdateMeasure").WithIfMatch()
             .WithSummary("Edits a measure's text, references and schedule (If-Match required).");
-        measures.MapPost("/{id:int}/status", ChangeStatusAsync).WithName("ChangeMeasureStatus")
+        measures.MapPost("/{id:int}/status", ChangeStatusAsync).WithName("ChangeMeasureStatus").WithIfMatch()
             .WithSummary("Activates, suspends, resumes, completes or cancels a measure (If-Match required).");
 
         measures.MapGet("/{id:int}/milestones", ListMilestonesAsync).WithName("ListMilestones")
             .WithSummary("A measure's milestones in date order.");
         measures.MapPost("/{id:int}/milestones", AddMilestoneAsync).WithName("AddMilestone")
             .WithSummary("Plans a milestone of a measure.");
-        var milestones = api.MapGroup("/milestones").WithTags("Milestones");
-        milestones.MapPut("/{id:int}", UpdateMilestoneAsync).WithName("UpdateMilestone")
+        var milestones = api.MapGroup("/milestones").WithTags("Milestones").WithProblems();
+        milestones.MapPut("/{id:int}", UpdateMilestoneAsync).WithName("UpdateMilestone").WithIfMatch()
             .WithSummary("Renames or moves a milestone (If-Match required).");
-        milestones.MapPost("/{id:int}/done", MarkMilestoneDoneAsync).WithName("MarkMilestoneDone")
+        milestones.MapPost("/{id:int}/done", MarkMilestoneDoneAsync).WithName("MarkMilestoneDone").WithIfMatch()
             .WithSummary("Marks a milestone done with evidence (If-Match required).");
 
         measures.MapGet("/{id:int}/reports", ListMeasureReportsAsync).WithName("ListMeasureReports")
             .WithSummary("A measure's progress reports, newest first.");
         measures.MapPost("/{id:int}/reports", SubmitReportAsync).WithName("SubmitReport")
             .WithSummary("Submits a progress report on an active measure.");
-        var reports = api.MapGroup("/reports").WithTags("Reports");
+        var reports = api.MapGroup("/reports").WithTags("Reports").WithProblems();
         reports.MapGet("/", ReviewQueueAsync).WithName("ListReports")
             .WithSummary("Reports by status and unit (subtree), oldest first: the office's review queue.");
         reports.MapGet("/{id:int}", GetReportAsync).WithName("GetReport")
             .WithSummary("One progress report; the ETag is its version.");
-        reports.MapPut("/{id:int}", ReviseReportAsync).WithName("ReviseReport")
+        reports.MapPut("/{id:int}", ReviseReportAsync).WithName("ReviseReport").WithIfMatch()
             .WithSummary("Corrects a submitted or returned report and sends it again (If-Match required).");
-        reports.MapPost("/{id:int}/accept", AcceptReportAsync).WithName("AcceptReport")
+        reports.MapPost("/{id:int}/accept", AcceptReportAsync).WithName("AcceptReport").WithIfMatch()
             .WithSummary("The office accepts a report; its percent becomes the measure's progress (If-Match required).");
-        reports.MapPost("/{id:int}/return", ReturnReportAsync).WithName("ReturnReport")
+        reports.MapPost("/{id:int}/return", ReturnReportAsync).WithName("ReturnReport").WithIfMatch()
             .WithSummary("The office returns a report with a reason (If-Match required).");
     }
+
+    /// <summary>Every ledger endpoint may answer a broken rule (400), an unknown id (404) or a duplicate (409).</summary>
+    private static RouteGroupBuilder WithProblems(this RouteGroupBuilder group) =>
+        group.ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>Updates need the ETag read in If-Match: 428 without it, 412 when someone saved since.</summary>
+    private static RouteHandlerBuilder WithIfMatch(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
     private static async Task<Ok<Page<MeasureRow>>> ListAsync(
         ListMeasures list,
