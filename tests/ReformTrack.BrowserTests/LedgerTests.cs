@@ -143,6 +143,7 @@ public sealed class LedgerTests(BrowserFixture browser)
         await Assertions.Expect(report.Locator(".rt-report-status")).ToHaveTextAsync("Submitted");
         await Assertions.Expect(report).ToContainTextAsync("40%");
         Assert.Equal(1, await page.Locator("#report-history .rt-report").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "measure.png"), FullPage = true });
     }
 
     [SkippableFact]
