@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
-using ReformTrack.Modules.Organisation;
+using ReformTrack.Shared;
 
 namespace ReformTrack.Modules.Governance;
 

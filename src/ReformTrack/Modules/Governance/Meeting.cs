@@ -1,4 +1,3 @@
-using ReformTrack.Modules.Organisation;
 using ReformTrack.Shared;
 
 namespace ReformTrack.Modules.Governance;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
-using ReformTrack.Modules.Organisation;
 using ReformTrack.Shared;
 
 namespace ReformTrack.Modules.Governance;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
+using ReformTrack.Shared;
 
 namespace ReformTrack.Modules.Organisation;
 

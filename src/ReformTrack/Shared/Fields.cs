@@ -1,6 +1,5 @@
-using ReformTrack.Shared;
 
-namespace ReformTrack.Modules.Organisation;
+namespace ReformTrack.Shared;
 
 /// <summary>The rules every text field of a form or request follows: filled in when required, and within its length.</summary>
 internal static class Fields

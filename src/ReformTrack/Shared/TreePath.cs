@@ -1,4 +1,4 @@
-namespace ReformTrack.Modules.Organisation;
+namespace ReformTrack.Shared;
 
 /// <summary>Materialised paths of ids (<c>/1/4/17/</c>) shared by the unit and objective trees.</summary>
 internal static class TreePath
