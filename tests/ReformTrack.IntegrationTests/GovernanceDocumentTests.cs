@@ -51,6 +51,29 @@ public abstract class GovernanceDocumentTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [SkippableFact]
+    public async Task Each_measure_counts_once_whether_it_names_the_document_the_clause_or_both()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+        var unit = await client.CreateUnitAsync("Unit");
+        var objective = await client.CreateObjectiveAsync("Objective");
+        var document = await client.CreateDocumentAsync("Counted", ["One", "Two", "Three"]);
+        var clauses = document["clauses"]!.AsArray();
+        await app.InsertMeasureAsync(unit.Id(), objective.Id(), document.Id(), clauses[0]!.Id());
+        await app.InsertMeasureAsync(unit.Id(), objective.Id(), clauseId: clauses[1]!.Id());
+        await app.InsertMeasureAsync(unit.Id(), objective.Id(), document.Id());
+
+        var row = (await client.GetJsonAsync($"/api/v1/documents?q={Uri.EscapeDataString(document["number"]!.GetValue<string>())}"))
+            ["items"]![0]!;
+        var detail = await client.GetJsonAsync($"/api/v1/documents/{document.Id()}");
+
+        Assert.Equal(3, row["measureCount"]!.GetValue<int>());
+        Assert.Equal(1, row["clausesWithoutMeasures"]!.GetValue<int>());
+        Assert.Equal(3, detail["measures"]!.AsArray().Count);
+        Assert.Equal([3], detail["clausesWithoutMeasures"]!.AsArray().Select(c => c!["number"]!.GetValue<int>()));
+    }
+
+    [SkippableFact]
     public async Task Documents_are_found_by_Chinese_title_or_by_number()
     {
         app.SkipIfUnavailable();

@@ -68,7 +68,12 @@ internal sealed class ListDocuments(IDbContextFactory<ReformDbContext> dbFactory
                 PassedAt = db.DocumentReviews
                     .Where(r => r.DocumentId == d.Id && r.Outcome == ReviewOutcome.Passed)
                     .Select(r => (int?)r.MeetingId).FirstOrDefault(),
-                Measures = db.Measures.Count(m => m.DocumentId == d.Id || d.Clauses.Any(c => c.Id == m.ClauseId)),
+                // Each part uses its own index: measures naming the document, plus those citing
+                // one of its clauses without naming it.
+                Measures = db.Measures.Count(m => m.DocumentId == d.Id)
+                           + db.DocumentClauses.Where(c => c.DocumentId == d.Id)
+                               .Join(db.Measures, c => (int?)c.Id, m => m.ClauseId, (c, m) => m)
+                               .Count(m => m.DocumentId == null || m.DocumentId != d.Id),
                 Clauses = d.Clauses.Count,
                 Bare = d.Clauses.Count(c => !db.Measures.Any(m => m.ClauseId == c.Id)),
             })
