@@ -2,10 +2,26 @@ namespace ReformTrack.Modules.Governance;
 
 internal static class GovernanceModule
 {
-    public static IServiceCollection AddGovernance(this IServiceCollection services) => services;
-
-    public static void MapGovernance(this IEndpointRouteBuilder api)
+    public static IServiceCollection AddGovernance(this IServiceCollection services)
     {
-        _ = api;
+        services.AddScoped<ListObjectives>();
+        services.AddScoped<GetObjective>();
+        services.AddScoped<CreateObjective>();
+        services.AddScoped<UpdateObjective>();
+        services.AddScoped<ListMeetings>();
+        services.AddScoped<GetMeeting>();
+        services.AddScoped<CreateMeeting>();
+        services.AddScoped<UpdateMeeting>();
+        services.AddScoped<ReviewDocument>();
+        services.AddScoped<WithdrawReview>();
+        services.AddScoped<ListDocuments>();
+        services.AddScoped<GetDocument>();
+        services.AddScoped<CreateDocument>();
+        services.AddScoped<UpdateDocument>();
+        services.AddScoped<AddClause>();
+        services.AddScoped<ReviseClause>();
+        return services;
     }
+
+    public static void MapGovernance(this IEndpointRouteBuilder api) => api.MapGovernanceEndpoints();
 }

@@ -31,6 +31,24 @@ internal sealed class Unit : IVersioned
     public string Path { get; set; } = "/";
     public int Version { get; set; }
 
+    /// <summary>How deep the unit sits: 0 for a root.</summary>
+    public int Depth => TreePath.Depth(Path);
+
+    /// <summary>A new unit, its fields checked; it joins the tree with <see cref="PlaceUnder"/> once saved.</summary>
+    public static Unit New(string? code, string? name, UnitKind? kind)
+    {
+        var unit = new Unit { Code = "", Name = "" };
+        unit.Describe(code, name, kind);
+        return unit;
+    }
+
+    public void Describe(string? code, string? name, UnitKind? kind)
+    {
+        Code = Fields.Required(code, CodeMaxLength, "code");
+        Name = Fields.Required(name, NameMaxLength, "name");
+        Kind = Fields.Required(kind, "kind");
+    }
+
     /// <summary>Sets <see cref="Path"/> once the id is known (after the first save).</summary>
     public void PlaceUnder(Unit? parent)
     {
@@ -48,4 +66,7 @@ internal sealed class Unit : IVersioned
         ParentId = parent?.Id;
         Path = (parent?.Path ?? "/") + Id + "/";
     }
+
+    /// <summary>Follows a move of an ancestor whose path went from <paramref name="oldPrefix"/> to <paramref name="newPrefix"/>.</summary>
+    public void FollowAncestor(string oldPrefix, string newPrefix) => Path = TreePath.Rebase(Path, oldPrefix, newPrefix);
 }
