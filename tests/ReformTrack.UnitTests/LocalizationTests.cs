@@ -60,6 +60,19 @@ public sealed partial class LocalizationTests
         Assert.Empty(used.Where(u => !translated.Contains(u.Key)).Select(u => $"{u.File}: {u.Key}").Distinct().Order());
     }
 
+    [Fact]
+    public void No_translation_file_names_a_key_twice()
+    {
+        var repeated = Directory.EnumerateFiles(Source, "*.resx", SearchOption.AllDirectories)
+            .SelectMany(f => XDocument.Load(f).Root!.Elements("data")
+                .GroupBy(d => (string)d.Attribute("name")!)
+                .Where(g => g.Count() > 1)
+                .Select(g => $"{Path.GetFileName(f)}: {g.Key}"))
+            .ToList();
+
+        Assert.Empty(repeated);
+    }
+
     private static IStringLocalizer<T> Localizer<T>()
     {
         var factory = new ResourceManagerStringLocalizerFactory(

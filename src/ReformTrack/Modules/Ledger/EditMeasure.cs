@@ -58,7 +58,7 @@ internal sealed class EditMeasure(IDbContextFactory<ReformDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var measure = await LoadAsync(db, id, expectedVersion, cancellationToken);
-        measure.ChangeStatus(status ?? throw Required("status"), reason, clock.Today());
+        measure.ChangeStatus(Fields.Required(status, "status"), reason, clock.Today());
         measure.UpdatedAt = clock.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -76,10 +76,10 @@ internal sealed class EditMeasure(IDbContextFactory<ReformDbContext> dbFactory, 
         CancellationToken cancellationToken)
     {
         measure.Describe(input.Code, input.Title, input.Description);
-        var objectiveId = input.ObjectiveId ?? throw Required("objectiveId");
-        var leadUnitId = input.LeadUnitId ?? throw Required("leadUnitId");
-        var startOn = input.StartOn ?? throw Required("startOn");
-        var dueOn = input.DueOn ?? throw Required("dueOn");
+        var objectiveId = Fields.Required(input.ObjectiveId, "objectiveId");
+        var leadUnitId = Fields.Required(input.LeadUnitId, "leadUnitId");
+        var startOn = Fields.Required(input.StartOn, "startOn");
+        var dueOn = Fields.Required(input.DueOn, "dueOn");
 
         await MustExistAsync(db.Objectives.AnyAsync(o => o.Id == objectiveId, cancellationToken), "Objective", objectiveId, "objectiveId");
         await MustExistAsync(db.Units.AnyAsync(u => u.Id == leadUnitId, cancellationToken), "Unit", leadUnitId, "leadUnitId");
@@ -89,7 +89,7 @@ internal sealed class EditMeasure(IDbContextFactory<ReformDbContext> dbFactory, 
             var known = await db.Units.Where(u => coUnitIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
             if (coUnitIds.Except(known).FirstOrDefault() is var missing and not 0)
             {
-                throw Missing("Unit", missing, "coUnitIds");
+                throw References.Missing("Unit", missing, "coUnitIds");
             }
         }
 
@@ -108,7 +108,7 @@ internal sealed class EditMeasure(IDbContextFactory<ReformDbContext> dbFactory, 
         {
             clauseDocumentId = await db.DocumentClauses.Where(c => c.Id == clauseId).Select(c => (int?)c.DocumentId)
                                    .FirstOrDefaultAsync(cancellationToken)
-                               ?? throw Missing("DocumentClause", clauseId, "clauseId");
+                               ?? throw References.Missing("DocumentClause", clauseId, "clauseId");
         }
 
         measure.Cite(input.DocumentId, input.ClauseId, clauseDocumentId);
@@ -124,13 +124,8 @@ internal sealed class EditMeasure(IDbContextFactory<ReformDbContext> dbFactory, 
     {
         if (!await exists)
         {
-            throw Missing(entity, id, field);
+            throw References.Missing(entity, id, field);
         }
     }
 
-    private static RuleViolation Missing(string entity, int id, string field) =>
-        new("ReferencedRecordExists", $"There is no {entity} {id}.", field, entity, id);
-
-    private static RuleViolation Required(string field) =>
-        new("FieldIsRequired", $"{field} is required.", field, field);
 }

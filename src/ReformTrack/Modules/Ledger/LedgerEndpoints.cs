@@ -27,7 +27,7 @@ internal sealed record ReportRequest(
     public ReportContent ToContent() => new()
     {
         Period = Period?.Trim() ?? "",
-        Percent = Percent ?? throw new RuleViolation("FieldIsRequired", "percent is required.", "percent", "percent"),
+        Percent = Fields.Required(Percent, "percent"),
         Done = Done?.Trim() ?? "",
         Obstacles = Blank(Obstacles),
         NextSteps = Blank(NextSteps),

@@ -36,7 +36,7 @@ internal sealed class ManageMilestones(IDbContextFactory<ReformDbContext> dbFact
         var measure = await db.Measures.FirstOrDefaultAsync(m => m.Id == measureId, cancellationToken)
                       ?? throw new NotFound("Measure", measureId);
         var milestone = new Milestone { MeasureId = measureId, Title = "" };
-        milestone.Plan(title, dueOn ?? throw Required("dueOn"), measure);
+        milestone.Plan(title, Fields.Required(dueOn, "dueOn"), measure);
         db.Milestones.Add(milestone);
         await db.SaveChangesAsync(cancellationToken);
         return ToView(milestone, clock.Today());
@@ -47,7 +47,7 @@ internal sealed class ManageMilestones(IDbContextFactory<ReformDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (milestone, measure) = await LoadAsync(db, id, expectedVersion, cancellationToken);
-        milestone.Plan(title, dueOn ?? throw Required("dueOn"), measure);
+        milestone.Plan(title, Fields.Required(dueOn, "dueOn"), measure);
         await db.SaveChangesAsync(cancellationToken);
         return ToView(milestone, clock.Today());
     }
@@ -75,7 +75,4 @@ internal sealed class ManageMilestones(IDbContextFactory<ReformDbContext> dbFact
 
     public static MilestoneView ToView(Milestone s, DateOnly today) =>
         new(s.Id, s.Title, s.DueOn, s.DoneOn, s.Evidence, s.DoneOn is null && s.DueOn < today, s.Version);
-
-    private static RuleViolation Required(string field) =>
-        new("FieldIsRequired", $"{field} is required.", field, field);
 }
