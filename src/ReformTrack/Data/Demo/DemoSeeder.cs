@@ -522,10 +522,10 @@ internal sealed class DemoSeeder(ReformDbContext db)
             {
                 return roll switch
                 {
-                    < 0.88 => Fate.Completed,
-                    < 0.92 => Fate.CancelledUnderway,
-                    < 0.93 => Fate.CancelledAsDraft,
-                    < 0.95 => Fate.Suspended,
+                    < 0.90 => Fate.Completed,
+                    < 0.935 => Fate.CancelledUnderway,
+                    < 0.945 => Fate.CancelledAsDraft,
+                    < 0.97 => Fate.Suspended,
                     _ => Fate.Overdue,
                 };
             }

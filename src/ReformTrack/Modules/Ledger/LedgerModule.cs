@@ -14,8 +14,13 @@ internal static class LedgerModule
         services.AddScoped<EditMeasure>();
         services.AddScoped<ManageMilestones>();
         services.AddScoped<LedgerChoices>();
+        services.AddScoped<GetOverview>();
         return services;
     }
 
-    public static void MapLedger(this IEndpointRouteBuilder api) => api.MapLedgerEndpoints();
+    public static void MapLedger(this IEndpointRouteBuilder api)
+    {
+        api.MapLedgerEndpoints();
+        api.MapOverviewEndpoints();
+    }
 }
