@@ -689,8 +689,8 @@ internal sealed class DemoSeeder(ReformDbContext db)
         private string LiaisonOf(Measure measure) => _people[measure.LeadUnitId].Liaison.Name;
 
         /// <summary>
-        /// Monthly reports for the months from <paramref name="from"/> to <paramref name="to"/> (a
-        /// few skipped), rising evenly to <paramref name="target"/> percent, each submitted early in
+        /// Monthly reports for the months from <paramref name="from"/> to <paramref name="to"/> (some
+        /// skipped), rising evenly to <paramref name="target"/> percent, each submitted early in
         /// the following month and reviewed a few days later. Some are returned and sent again;
         /// the last may still await review.
         /// </summary>
@@ -703,7 +703,9 @@ internal sealed class DemoSeeder(ReformDbContext db)
                 all.Add(month);
             }
 
-            var months = all.Where((_, i) => i == all.Count - 1 || !Chance(0.25)).ToList();
+            // Older measures reported less regularly than the current tranche does.
+            var gaps = from < CurrentTrancheFrom ? 0.45 : 0.2;
+            var months = all.Where((_, i) => i == all.Count - 1 || !Chance(gaps)).ToList();
             if (months.Count == 0)
             {
                 return;
@@ -772,7 +774,7 @@ internal sealed class DemoSeeder(ReformDbContext db)
 
         private void AddMilestones(Measure measure, DateOnly start, DateOnly due)
         {
-            int[] steps = Chance(0.5) ? [0, 3] : [0, 1, 3];
+            int[] steps = Chance(0.7) ? [0, 3] : [0, 1, 3];
             var span = due.DayNumber - start.DayNumber;
             for (var s = 0; s < steps.Length; s++)
             {
