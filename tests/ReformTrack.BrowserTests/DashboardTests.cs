@@ -43,6 +43,16 @@ public sealed class DashboardTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task Dashboard_for_an_unknown_unit_says_so_instead_of_failing()
+    {
+        var page = await browser.OpenAsync("/?unitId=999999");
+
+        Assert.Equal("Overview", await page.Locator("h1").First.InnerTextAsync());
+        Assert.Contains("There is no unit 999999", await page.Locator(".mud-alert").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
     public async Task Switching_to_Chinese_shows_the_dashboard_in_Chinese()
     {
         var page = await browser.OpenAsync("/");
