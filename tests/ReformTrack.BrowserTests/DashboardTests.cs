@@ -1,4 +1,8 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ReformTrack.Data;
 
 namespace ReformTrack.BrowserTests;
 
@@ -15,7 +19,14 @@ public sealed class DashboardTests(BrowserFixture browser)
 
         Assert.Equal("Overview", await page.Locator("h1").First.InnerTextAsync());
         Assert.Equal("62", (await TileValue(page, "meetings").InnerTextAsync()).Trim());
-        Assert.Equal("2,134", (await TileValue(page, "measures").InnerTextAsync()).Trim());
+        // Other browser tests add measures to the shared app, so the tile is compared with the database now.
+        await using (var db = await browser.App.Services.GetRequiredService<IDbContextFactory<ReformDbContext>>().CreateDbContextAsync())
+        {
+            var measures = await db.Measures.CountAsync();
+            Assert.InRange(measures, 2134, 2200);
+            Assert.Equal(measures.ToString("N0", CultureInfo.GetCultureInfo("en")), (await TileValue(page, "measures").InnerTextAsync()).Trim());
+        }
+
         Assert.True(await page.Locator("#chart-lights svg .mud-chart-bar").CountAsync() > 0, "the lights chart has bars");
         Assert.True(await page.Locator("#chart-completions svg .mud-chart-bar").CountAsync() > 0, "the completions chart has bars");
         Assert.Equal(10, await page.Locator(".rt-keytasks tbody tr").CountAsync());
