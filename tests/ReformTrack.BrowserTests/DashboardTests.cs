@@ -53,6 +53,21 @@ public sealed class DashboardTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [SkippableTheory]
+    [InlineData("red", "/ledger?light=Red")]
+    [InlineData("overdue", "/ledger?overdue=true")]
+    public async Task A_tile_opens_the_ledger_listing_as_many_measures_as_it_counts(string tile, string ledger)
+    {
+        var page = await browser.OpenAsync("/");
+        var count = (await TileValue(page, tile).InnerTextAsync()).Trim();
+
+        await page.GetByTestId($"tile-{tile}").ClickAsync();
+
+        await page.WaitForURLAsync(url => url.EndsWith(ledger, StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#ledger-total")).ToHaveTextAsync($"{count} measures", new() { Timeout = 15_000 });
+        await page.Context.CloseAsync();
+    }
+
     [SkippableFact]
     public async Task Dashboard_for_an_unknown_unit_says_so_instead_of_failing()
     {
