@@ -69,6 +69,27 @@ public sealed class DashboardTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task Choosing_a_district_narrows_the_measures_and_the_ledger_links_to_it()
+    {
+        var page = await browser.OpenAsync("/");
+        var all = int.Parse(await TileValue(page, "measures").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("en"));
+        int gulou;
+        await using (var db = await browser.App.Services.GetRequiredService<IDbContextFactory<ReformDbContext>>().CreateDbContextAsync())
+        {
+            gulou = await db.Units.Where(u => u.Code == "FZ-GL").Select(u => u.Id).SingleAsync();
+        }
+
+        await page.Locator("#unitId").SelectOptionAsync(gulou.ToString(CultureInfo.InvariantCulture));
+
+        await page.WaitForURLAsync(url => url.EndsWith($"/?unitId={gulou}", StringComparison.Ordinal));
+        var own = int.Parse(await TileValue(page, "measures").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("en"));
+        Assert.InRange(own, 1, all - 1);
+        Assert.Equal("62", (await TileValue(page, "meetings").InnerTextAsync()).Trim());
+        Assert.Equal($"/ledger?light=Red&unitId={gulou}", await page.GetByTestId("tile-red").GetAttributeAsync("href"));
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
     public async Task Dashboard_for_an_unknown_unit_says_so_instead_of_failing()
     {
         var page = await browser.OpenAsync("/?unitId=999999");
