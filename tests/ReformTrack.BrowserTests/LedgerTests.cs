@@ -99,7 +99,7 @@ public sealed class LedgerTests(BrowserFixture browser)
         var codes = await CodeLinks(page).AllInnerTextsAsync();
         Assert.DoesNotContain(district.Green.Code, codes);
         Assert.DoesNotContain(district.RedElsewhere.Code, codes);
-        Assert.Equal(2, await page.Locator("#ledger-grid tbody .rt-light").Filter(new() { HasText = "Red" }).CountAsync());
+        await Assertions.Expect(page.Locator("#ledger-grid tbody .rt-light").Filter(new() { HasText = "Red" })).ToHaveCountAsync(2);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "ledger.png"), FullPage = true });
     }
 
@@ -193,6 +193,6 @@ public sealed class LedgerTests(BrowserFixture browser)
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("改革台账");
         await Assertions.Expect(page.Locator("#ledger-total")).ToHaveTextAsync("共 2 项举措");
-        Assert.Equal(2, await page.Locator("#ledger-grid tbody .rt-light").Filter(new() { HasText = "红灯" }).CountAsync());
+        await Assertions.Expect(page.Locator("#ledger-grid tbody .rt-light").Filter(new() { HasText = "红灯" })).ToHaveCountAsync(2);
     }
 }
