@@ -111,10 +111,25 @@ internal sealed class EditMeasure(IDbContextFactory<ReformDbContext> dbFactory, 
                                ?? throw References.Missing("DocumentClause", clauseId, "clauseId");
         }
 
+        Assign(measure, input, clauseDocumentId);
+    }
+
+    /// <summary>
+    /// The measure's own rules over input whose references are known to exist
+    /// (<paramref name="clauseDocumentId"/> is the document of the cited clause): also what an
+    /// imported ledger row goes through.
+    /// </summary>
+    public static void Assign(Measure measure, MeasureInput input, int? clauseDocumentId)
+    {
+        measure.Describe(input.Code, input.Title, input.Description);
+        var objectiveId = Fields.Required(input.ObjectiveId, "objectiveId");
+        var leadUnitId = Fields.Required(input.LeadUnitId, "leadUnitId");
+        var startOn = Fields.Required(input.StartOn, "startOn");
+        var dueOn = Fields.Required(input.DueOn, "dueOn");
         measure.Cite(input.DocumentId, input.ClauseId, clauseDocumentId);
         measure.ObjectiveId = objectiveId;
         measure.LeadUnitId = leadUnitId;
-        measure.SetCoUnits(coUnitIds);
+        measure.SetCoUnits(input.CoUnitIds ?? []);
         measure.ResponsiblePersonId = input.ResponsiblePersonId;
         measure.Schedule(startOn, dueOn);
         measure.Tag(input.Tags);
