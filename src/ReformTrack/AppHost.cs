@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using ReformTrack.Components;
 using ReformTrack.Data;
 using ReformTrack.Localization;
+using ReformTrack.Modules.Exchange;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
@@ -55,6 +56,7 @@ internal static class AppHost
         services.AddOrganisation();
         services.AddGovernance();
         services.AddLedger(builder.Configuration);
+        services.AddExchange(builder.Configuration);
         services.AddTransient<DemoSeeder>();
         return builder;
     }
@@ -89,6 +91,7 @@ internal static class AppHost
         api.MapOrganisation();
         api.MapGovernance();
         api.MapLedger();
+        api.MapExchange();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -21,6 +21,8 @@ internal static class CliApp
               serve      Start the web application (the default). Migrates the database first.
               migrate    Apply pending database migrations and exit.
               seed       Load data into the database and exit.
+              export     Write the ledger (or its empty template) to .xlsx or .csv.
+              import     Check a ledger file and import it (all rows or none).
 
             Run 'reformtrack <command> --help' for a command's options.
 
@@ -47,6 +49,27 @@ internal static class CliApp
 
             --demo    Load the "Fuzhou 2014-2022" demonstration programme. Refuses a database that
                       already holds measures, so nothing is loaded twice.
+            """,
+        ["export"] = """
+            Usage: reformtrack export --template [--out FILE]
+                   reformtrack export [--format xlsx|csv] [--unit CODE] [--status STATUS] [--q TEXT] --out FILE
+
+            --template   Write the empty ledger template (bilingual headers, notes sheet).
+            --format     xlsx (default, or from the file name) or csv (UTF-8 with BOM).
+            --unit       Only measures led by this unit (code) or a unit under it.
+            --status     Only measures in this status (Draft, Active, Suspended, Completed, Cancelled).
+            --q          Only measures whose code or title contains this text.
+            --out, -o    The file to write (default: ledger-template.xlsx or ledger.xlsx).
+            The export is in the template's layout: importing it again changes nothing.
+            """,
+        ["import"] = """
+            Usage: reformtrack import FILE [--dry-run]
+
+            Checks every row of FILE (.xlsx or .csv, UTF-8 or GB18030) and lists every error with its row
+            and column. Without errors it writes all rows in one transaction: new codes create measures,
+            known codes update them, report columns add progress reports.
+            --dry-run    Only check and say what would change; write nothing.
+            Exits 0 when imported (or, with --dry-run, when the file has no errors), 1 otherwise.
             """,
     };
 
@@ -77,6 +100,8 @@ internal static class CliApp
         {
             "migrate" => await MigrateAsync(rest),
             "seed" => await SeedAsync(rest),
+            "export" => await ExchangeCommands.ExportAsync(rest),
+            "import" => await ExchangeCommands.ImportAsync(rest),
             _ => await ServeAsync(rest),
         };
     }

@@ -1,0 +1,14 @@
+namespace ReformTrack.Modules.Exchange;
+
+internal static class ExchangeModule
+{
+    public static IServiceCollection AddExchange(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Exchange:Import").Get<ImportLimits>() ?? new ImportLimits());
+        services.AddScoped<ExportLedger>();
+        services.AddScoped<ImportLedger>();
+        return services;
+    }
+
+    public static void MapExchange(this IEndpointRouteBuilder api) => api.MapExchangeEndpoints();
+}
