@@ -29,6 +29,7 @@ public sealed class CliTests : IDisposable
     [InlineData("seed --help", "Usage: reformtrack seed --demo")]
     [InlineData("export --help", "Usage: reformtrack export --template")]
     [InlineData("import --help", "Usage: reformtrack import FILE [--dry-run]")]
+    [InlineData("report --help", "Usage: reformtrack report --period YEAR")]
     public async Task Every_command_explains_itself(string args, string expected)
     {
         var exit = await CliApp.RunAsync(args.Split(' '));

@@ -492,6 +492,47 @@ public abstract class ExchangeDemoTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.True(total > 2000);
         Assert.Equal((0, 0, total, 0), (result.Creates, result.Updates, result.Unchanged, result.Reports));
     }
+
+    [SkippableFact]
+    public async Task Work_report_is_a_valid_docx_with_the_programmes_counts_and_its_overdue_measures()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+        var data = new LedgerTestData(app);
+        var today = LedgerTestData.Today;
+        var total = await data.ReadAsync(db => db.Measures.CountAsync());
+        var overdue = await data.ReadAsync(db => db.Measures.Where(m => m.Status == MeasureStatus.Active && m.DueOn < today)
+            .OrderBy(m => m.DueOn).ThenBy(m => m.Code).Select(m => m.Code).ToListAsync());
+        var completedIn2021 = await data.ReadAsync(db => db.Measures.CountAsync(m =>
+            m.Status == MeasureStatus.Completed && m.CompletedOn >= new DateOnly(2021, 1, 1) && m.CompletedOn <= new DateOnly(2021, 12, 31)));
+
+        var response = await client.GetAsync("/api/v1/exchange/report.docx?period=2021");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        var problems = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => e.Description).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        var rows = document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+            .Select(r => r.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToArray()).ToList();
+        string Figure(string name) => rows.Single(r => r[0].Contains(name, StringComparison.Ordinal))[1];
+        Assert.Equal(total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), Figure("Measures introduced"));
+        Assert.Equal(overdue.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), Figure("Overdue"));
+        Assert.Equal(completedIn2021.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), Figure("Completed in 2021"));
+        Assert.Equal(10, rows.Count(r => r.Length == 4) - 1);
+        Assert.Equal(overdue.Take(WorkReport.MaxOverdueListed), rows.Where(r => r.Length == 5).Skip(1).Select(r => r[0]));
+    }
+
+    [SkippableFact]
+    public async Task Work_report_needs_a_year()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/api/v1/exchange/report.docx?period=1899");
+
+        await response.AssertFieldErrorAsync("period");
+    }
 }
 
 public sealed class SqliteExchangeDemoTests(SqliteDemoApp app) : ExchangeDemoTests<SqliteDemoApp>(app);

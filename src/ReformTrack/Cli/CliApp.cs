@@ -23,6 +23,7 @@ internal static class CliApp
               seed       Load data into the database and exit.
               export     Write the ledger (or its empty template) to .xlsx or .csv.
               import     Check a ledger file and import it (all rows or none).
+              report     Write the reform work report of a year (.docx).
 
             Run 'reformtrack <command> --help' for a command's options.
 
@@ -71,6 +72,12 @@ internal static class CliApp
             --dry-run    Only check and say what would change; write nothing.
             Exits 0 when imported (or, with --dry-run, when the file has no errors), 1 otherwise.
             """,
+        ["report"] = """
+            Usage: reformtrack report --period YEAR [--unit CODE] --out FILE.docx
+
+            Writes the reform work report of YEAR for the unit's subtree (or all units): headline
+            counts, the lights of active measures per key task and the overdue measures.
+            """,
     };
 
     public static async Task<int> RunAsync(string[] args)
@@ -102,6 +109,7 @@ internal static class CliApp
             "seed" => await SeedAsync(rest),
             "export" => await ExchangeCommands.ExportAsync(rest),
             "import" => await ExchangeCommands.ImportAsync(rest),
+            "report" => await ExchangeCommands.ReportAsync(rest),
             _ => await ServeAsync(rest),
         };
     }

@@ -121,6 +121,46 @@ internal static class ExchangeCommands
         return result.Errors.Count == 0 ? 0 : 1;
     }
 
+    public static async Task<int> ReportAsync(string[] args)
+    {
+        var options = Options(args, ["--period", "--unit", "--out", "-o"], [], out var hostArgs, out _);
+        if (!int.TryParse(options.GetValueOrDefault("--period"), out var year))
+        {
+            await Console.Error.WriteLineAsync("reformtrack report: give the year, e.g. --period 2022.");
+            return 2;
+        }
+
+        var path = options.GetValueOrDefault("--out") ?? options.GetValueOrDefault("-o") ?? $"reform-work-report-{year}.docx";
+        await using var app = AppHost.BuildTool(hostArgs);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReformDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        int? unitId = null;
+        if (options.GetValueOrDefault("--unit") is { } unitCode)
+        {
+            unitId = await db.Units.Where(u => u.Code == unitCode).Select(u => (int?)u.Id).FirstOrDefaultAsync();
+            if (unitId is null)
+            {
+                await Console.Error.WriteLineAsync($"reformtrack report: there is no unit with the code '{unitCode}'.");
+                return 1;
+            }
+        }
+
+        try
+        {
+            await using var file = File.Create(path);
+            await scope.ServiceProvider.GetRequiredService<WorkReport>().WriteAsync(year, unitId, file);
+        }
+        catch (Shared.RuleViolation violation)
+        {
+            await Console.Error.WriteLineAsync($"reformtrack report: {violation.Message}");
+            return 1;
+        }
+
+        Console.WriteLine($"Wrote the {year} reform work report to {path}");
+        return 0;
+    }
+
     /// <summary>Splits the verb's own options from the host's; loose words are returned as files.</summary>
     private static Dictionary<string, string?> Options(string[] args, string[] withValue, string[] flags,
         out string[] hostArgs, out List<string> files)

@@ -39,6 +39,8 @@ internal static class ExchangeEndpoints
             .WithSummary("The ledger with the ledger's filters, as .xlsx in the template's layout.");
         exchange.MapGet("/ledger.csv", ExportCsvAsync).WithName("ExportLedgerCsv")
             .WithSummary("The ledger with the ledger's filters, as CSV (UTF-8 with BOM) in the template's layout.");
+        exchange.MapGet("/report.docx", WorkReportAsync).WithName("GetWorkReport")
+            .WithSummary("The reform work report (.docx) of a year (period=2022) for a unit's subtree (unitId) or all units.");
         exchange.MapPost("/import/preview", PreviewAsync).WithName("PreviewLedgerImport").DisableAntiforgery()
             .WithSummary("Checks a ledger file (.xlsx or .csv) and says what importing it would create, update or leave, and every error; writes nothing.");
         exchange.MapPost("/import/apply", ApplyAsync).WithName("ApplyLedgerImport").DisableAntiforgery()
@@ -70,6 +72,14 @@ internal static class ExchangeEndpoints
         await export.WriteCsvAsync(query.ToFilter(), file, cancellationToken);
         file.Position = 0;
         return TypedResults.File(file, ExportLedger.CsvContentType, "ledger.csv");
+    }
+
+    private static async Task<FileContentHttpResult> WorkReportAsync(int? period, int? unitId, WorkReport report,
+        CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await report.WriteAsync(period, unitId, buffer, cancellationToken);
+        return TypedResults.File(buffer.ToArray(), WorkReport.ContentType, $"reform-work-report-{period}.docx");
     }
 
     /// <summary>

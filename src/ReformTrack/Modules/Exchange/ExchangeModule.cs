@@ -7,6 +7,7 @@ internal static class ExchangeModule
         services.AddSingleton(configuration.GetSection("Exchange:Import").Get<ImportLimits>() ?? new ImportLimits());
         services.AddScoped<ExportLedger>();
         services.AddScoped<ImportLedger>();
+        services.AddScoped<WorkReport>();
         return services;
     }
 
