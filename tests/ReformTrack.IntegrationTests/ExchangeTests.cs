@@ -140,6 +140,29 @@ public abstract class ExchangeTests<TApp>(TApp app) : IClassFixture<TApp>
         await response.AssertFieldErrorAsync("unitId");
     }
 
+    [SkippableFact]
+    public async Task Deadline_feed_has_an_all_day_event_on_the_due_date_of_each_active_measure_of_the_unit()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+        var (unit, _, measures) = await LedgerAsync();
+
+        var response = await client.GetAsync($"/api/v1/exchange/deadlines.ics?unitId={unit.Id}");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("END:VCALENDAR\r\n", text, StringComparison.Ordinal);
+        Assert.All(text.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, line));
+        var unfolded = text.Replace("\r\n ", "", StringComparison.Ordinal);
+        Assert.Equal(2, unfolded.Split("BEGIN:VEVENT").Length - 1);
+        Assert.Contains($"UID:measure-{measures[0].Id}@reformtrack\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains($"SUMMARY:{measures[0].Code} 优化营商环境，推进“一网通办”\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Equal("a\\,b\\;c\\nd\\\\", DeadlineCalendar.Escape("a,b;c\nd\\"));
+        Assert.DoesNotContain($"measure-{measures[2].Id}@", unfolded, StringComparison.Ordinal);
+    }
+
     private async Task<(Unit Unit, string Objective)> PlaceAsync()
     {
         var (unit, objective) = await _data.AddScopeAsync();

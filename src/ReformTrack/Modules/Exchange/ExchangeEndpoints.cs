@@ -41,6 +41,8 @@ internal static class ExchangeEndpoints
             .WithSummary("The ledger with the ledger's filters, as CSV (UTF-8 with BOM) in the template's layout.");
         exchange.MapGet("/report.docx", WorkReportAsync).WithName("GetWorkReport")
             .WithSummary("The reform work report (.docx) of a year (period=2022) for a unit's subtree (unitId) or all units.");
+        exchange.MapGet("/deadlines.ics", DeadlinesAsync).WithName("GetDeadlineCalendar")
+            .WithSummary("The due dates of the ledger's measures (active ones unless a status is given) as an iCalendar feed, with the ledger's filters.");
         exchange.MapPost("/import/preview", PreviewAsync).WithName("PreviewLedgerImport").DisableAntiforgery()
             .WithSummary("Checks a ledger file (.xlsx or .csv) and says what importing it would create, update or leave, and every error; writes nothing.");
         exchange.MapPost("/import/apply", ApplyAsync).WithName("ApplyLedgerImport").DisableAntiforgery()
@@ -72,6 +74,15 @@ internal static class ExchangeEndpoints
         await export.WriteCsvAsync(query.ToFilter(), file, cancellationToken);
         file.Position = 0;
         return TypedResults.File(file, ExportLedger.CsvContentType, "ledger.csv");
+    }
+
+    private static async Task<FileStreamHttpResult> DeadlinesAsync([AsParameters] LedgerQuery query, DeadlineCalendar calendar,
+        CancellationToken cancellationToken)
+    {
+        var file = TempFile();
+        await calendar.WriteAsync(query.ToFilter(), file, cancellationToken);
+        file.Position = 0;
+        return TypedResults.File(file, DeadlineCalendar.ContentType, "deadlines.ics");
     }
 
     private static async Task<FileContentHttpResult> WorkReportAsync(int? period, int? unitId, WorkReport report,

@@ -8,6 +8,7 @@ internal static class ExchangeModule
         services.AddScoped<ExportLedger>();
         services.AddScoped<ImportLedger>();
         services.AddScoped<WorkReport>();
+        services.AddScoped<DeadlineCalendar>();
         return services;
     }
 
