@@ -442,6 +442,23 @@ public abstract class ExchangeTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task A_file_of_35000_rows_is_checked_in_one_go()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+        var (unit, objective) = await PlaceAsync();
+        var prefix = LedgerTestData.Unique("BULK");
+        var rows = new List<string?[]> { LedgerFiles.EnglishHeader[..10] };
+        rows.AddRange(Enumerable.Range(0, 35_000).Select(i => new string?[]
+            { $"{prefix}-{i}", $"批量举措 {i}", null, null, objective, unit.Code, null, null, "2026-01-01", "2026-12-31" }));
+
+        var (_, result) = await ImportAsync(client, LedgerFiles.Csv(rows, Encoding.UTF8), "ledger.csv", apply: false);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(35_000, result.Creates);
+    }
+
+    [SkippableFact]
     public async Task A_row_outside_the_importers_scope_is_an_error_and_nothing_is_written()
     {
         app.SkipIfUnavailable();

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 using ReformTrack.Data;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Shared;
@@ -34,15 +33,13 @@ internal sealed class ExportLedger(IDbContextFactory<ReformDbContext> dbFactory,
                 .Concat(TemplateNotes.Select(n => Cells([LedgerSheet.HeaderOf(n.Column), n.Note])))
                 .ToArray(),
         };
-        await output.SaveAsAsync(sheets, printHeader: false, excelType: ExcelType.XLSX,
-            configuration: new OpenXmlConfiguration { FastMode = true }, cancellationToken: cancellationToken);
+        await output.SaveAsAsync(sheets, printHeader: false, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
     }
 
     public async Task WriteXlsxAsync(LedgerFilter filter, Stream output, CancellationToken cancellationToken = default)
     {
         var rows = WithHeader(RowsAsync(filter, cancellationToken)).Select(Cells);
-        await output.SaveAsAsync(rows, printHeader: false, sheetName: LedgerSheetName, excelType: ExcelType.XLSX,
-            configuration: new OpenXmlConfiguration { FastMode = true }, cancellationToken: cancellationToken);
+        await output.SaveAsAsync(rows, printHeader: false, sheetName: LedgerSheetName, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
     }
 
     public Task WriteCsvAsync(LedgerFilter filter, Stream output, CancellationToken cancellationToken = default) =>

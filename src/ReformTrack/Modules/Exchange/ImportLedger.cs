@@ -69,9 +69,25 @@ internal sealed class ImportLedger(
         var lookups = await Lookups.LoadAsync(db, cancellationToken);
 
         var codes = table.Rows.Select(r => layout.Text(r, SheetColumn.Code)).OfType<string>().Distinct().ToList();
-        var existing = await db.Measures.Include(m => m.CoUnits).Where(m => codes.Contains(m.Code))
-            .ToDictionaryAsync(m => m.Code, StringComparer.Ordinal, cancellationToken);
-        var latest = await LatestReportsAsync(db, existing.Values.Select(m => m.Id).ToList(), cancellationToken);
+        var existing = new Dictionary<string, Measure>(StringComparer.Ordinal);
+        foreach (var chunk in codes.Chunk(LookupChunk))
+        {
+            foreach (var measure in await db.Measures.Include(m => m.CoUnits).Where(m => chunk.Contains(m.Code))
+                         .ToListAsync(cancellationToken))
+            {
+                existing[measure.Code] = measure;
+            }
+        }
+
+        var latest = new Dictionary<int, LatestReport>();
+        foreach (var chunk in existing.Values.Select(m => m.Id).Chunk(LookupChunk))
+        {
+            foreach (var (measureId, report) in await LatestReportsAsync(db, chunk, cancellationToken))
+            {
+                latest[measureId] = report;
+            }
+        }
+
 
         var work = new Work(layout, lookups, actor, errorText, limits);
         var pendingReports = new List<(Measure Measure, ProgressReport Report)>();
@@ -213,14 +229,12 @@ internal sealed class ImportLedger(
         && last.Obstacles == content.Obstacles && last.NextSteps == content.NextSteps
         && last.Confidence == content.Confidence && last.Explanation == content.Explanation;
 
-    private static async Task<Dictionary<int, LatestReport>> LatestReportsAsync(ReformDbContext db, List<int> measureIds,
+    /// <summary>Codes and ids are looked up this many at a time: each is one SQL parameter, and SQLite takes at most 32,766.</summary>
+    private const int LookupChunk = 1000;
+
+    private static async Task<Dictionary<int, LatestReport>> LatestReportsAsync(ReformDbContext db, int[] measureIds,
         CancellationToken cancellationToken)
     {
-        if (measureIds.Count == 0)
-        {
-            return [];
-        }
-
         var rows = await db.ProgressReports.AsNoTracking()
             .Where(r => measureIds.Contains(r.MeasureId))
             .Where(r => !db.ProgressReports.Any(o => o.MeasureId == r.MeasureId
