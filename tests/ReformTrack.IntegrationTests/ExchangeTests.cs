@@ -163,6 +163,28 @@ public abstract class ExchangeTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain($"measure-{measures[2].Id}@", unfolded, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Work_report_of_a_unit_counts_only_its_subtree()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+        var (unit, _, _) = await LedgerAsync();
+
+        var content = await client.GetByteArrayAsync($"/api/v1/exchange/report.docx?period=2026&unitId={unit.Id}");
+
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(content), false);
+        var body = document.MainDocumentPart!.Document.Body!;
+        Assert.Contains(unit.Name, body.InnerText, StringComparison.Ordinal);
+        var rows = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+            .Select(r => r.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToArray())
+            .Where(r => r.Length == 2).ToDictionary(r => r[0], r => r[1]);
+        Assert.Equal("3", rows["改革举措 Measures introduced"]);
+        Assert.Equal("1", rows["已完成 Completed"]);
+        Assert.Equal("3", rows["2026 年到期 Due in 2026"]);
+        Assert.Equal("1", rows["2026 年完成 Completed in 2026"]);
+        Assert.Equal("0", rows["逾期 Overdue"]);
+    }
+
     private async Task<(Unit Unit, string Objective)> PlaceAsync()
     {
         var (unit, objective) = await _data.AddScopeAsync();
