@@ -6,6 +6,8 @@ using ReformTrack.Components;
 using ReformTrack.Data;
 using ReformTrack.Localization;
 using ReformTrack.Modules.Exchange;
+using ReformTrack.Modules.Accounts;
+using ReformTrack.Modules.Audit;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
@@ -31,6 +33,7 @@ internal static class AppHost
     private static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddHardening();
         var services = builder.Services;
 
         services.AddSingleton(TimeProvider.System);
@@ -53,6 +56,8 @@ internal static class AppHost
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
+        services.AddAccounts(builder.Configuration);
+        services.AddAudit();
         services.AddOrganisation();
         services.AddGovernance();
         services.AddLedger(builder.Configuration);
@@ -63,7 +68,9 @@ internal static class AppHost
 
     private static WebApplication Configure(WebApplication app)
     {
-        // First, so that error messages are written in the caller's language too.
+        // Headers first, so that every answer carries them, errors included.
+        app.UseHardening();
+        // Then localization, so that error messages are written in the caller's language too.
         app.UseRequestLocalization();
 
         // API errors become problem details (ApiErrors); anything else in the UI shows /error.
@@ -79,20 +86,30 @@ internal static class AppHost
             ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing after the status-code pages, so a re-executed request finds the not-found page.
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseActing();
+        app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Stylesheets, scripts and fonts are public: the sign-in page needs them.
+        app.MapStaticAssets().AllowAnonymous();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapHealthChecks("/health");
+        // The API's description is readable by anyone signed in; it reveals no data.
+        app.MapOpenApi().RequireAuthorization(Policies.Read);
+        app.MapScalarApiReference().RequireAuthorization(Policies.Read);
+        // Load balancers and monitors probe health without an account.
+        app.MapHealthChecks("/health").AllowAnonymous();
         app.MapCultureSwitch();
+        app.MapAccounts();
 
         var api = app.MapGroup("/api/v1");
         api.MapOrganisation();
         api.MapGovernance();
         api.MapLedger();
         api.MapExchange();
+        api.MapAudit();
 
+        // Pages name their own policy; the fallback policy (signed in) covers the framework's own endpoints.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

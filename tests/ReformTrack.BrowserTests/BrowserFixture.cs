@@ -30,6 +30,8 @@ public sealed class BrowserApp : ReformTrackApp
         // Static web assets (MudBlazor's, blazor.web.js) are resolved from the build output as in development.
         builder.UseEnvironment("Development");
         builder.UseSetting("Seed:Demo", "true");
+        // Every test signs in from the same address; the per-minute limit is tested on its own.
+        builder.UseSetting("Accounts:SignInsPerMinute", "10000");
     }
 }
 
@@ -75,8 +77,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) on a page of the app, at <paramref name="path"/>.</summary>
-    public async Task<IPage> OpenAsync(string path = "/")
+    /// <summary>A fresh browser context (its own cookies), signed in as the administrator, at <paramref name="path"/>.</summary>
+    public Task<IPage> OpenAsync(string path = "/") => OpenAsAsync(null, path);
+
+    /// <summary>A fresh browser context signed in through the sign-in page as <paramref name="user"/>, at <paramref name="path"/>.</summary>
+    public async Task<IPage> OpenAsAsync(TestUser? user, string path = "/")
+    {
+        var page = await OpenAnonymousAsync($"/account/sign-in?ReturnUrl={Uri.EscapeDataString(path)}");
+        await SignInAsync(page, user ?? App.Admin);
+        return page;
+    }
+
+    /// <summary>Fills in and sends the sign-in form, then waits to leave the sign-in page.</summary>
+    public static async Task SignInAsync(IPage page, TestUser user)
+    {
+        await page.Locator("#sign-in-email").FillAsync(user.Email);
+        await page.Locator("#sign-in-password").FillAsync(user.Password);
+        await page.Locator("#sign-in-submit").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+    }
+
+    /// <summary>A fresh browser context (its own cookies), not signed in, at <paramref name="path"/>.</summary>
+    public async Task<IPage> OpenAnonymousAsync(string path)
     {
         Skip.If(Unavailable is not null, Unavailable);
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions

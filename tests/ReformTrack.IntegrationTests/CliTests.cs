@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using ReformTrack.Cli;
 using ReformTrack.Testing;
 
@@ -13,6 +15,7 @@ public sealed class CliTests : IDisposable
     private readonly StringWriter _error = new();
     private readonly TextWriter _originalOut = Console.Out;
     private readonly TextWriter _originalError = Console.Error;
+    private readonly TextReader _originalIn = Console.In;
 
     public CliTests()
     {
@@ -55,7 +58,10 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(0, first);
         Assert.Equal(0, second);
-        Assert.Contains("Applied 1 migration(s)", _out.ToString(), StringComparison.Ordinal);
+        var migrations = typeof(Data.SqliteReformDbContext).Assembly.GetTypes()
+            .Count(t => t.Namespace == "ReformTrack.Data.Migrations.Sqlite"
+                        && t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Length > 0);
+        Assert.Contains($"Applied {migrations} migration(s)", _out.ToString(), StringComparison.Ordinal);
         Assert.Contains("The database is up to date.", _out.ToString(), StringComparison.Ordinal);
         await using var connection = new SqliteConnection(_database.ConnectionString);
         await connection.OpenAsync();
@@ -116,11 +122,102 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Nothing imported", _out.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task User_add_makes_the_first_administrator_and_token_create_prints_a_working_token_last()
+    {
+        var generated = await CliApp.RunAsync(["user", "add", "--email", "root@example.org", "--role", "admin", Connection]);
+        var passwordLine = _out.ToString().Trim().Split('\n')[^1].Trim();
+        Console.SetIn(new StringReader("Chosen-Password-2026\n"));
+        var fromStdin = await CliApp.RunAsync(["user", "add", "--email", "li@example.org", "--role", "viewer",
+            "--unit", "NOPE", "--password-stdin", Connection]);
+        _out.GetStringBuilder().Clear();
+        var token = await CliApp.RunAsync(["token", "create", "--email", "root@example.org", "--name", "export",
+            "--expires", "30d", Connection]);
+        var lastLine = _out.ToString().Trim().Split('\n')[^1].Trim();
+
+        Assert.Equal(0, generated);
+        Assert.Equal(16, passwordLine.Length);
+        Assert.Equal(1, fromStdin);
+        Assert.Contains("There is no unit with the code NOPE.", _error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, token);
+        Assert.StartsWith("rt_", lastLine, StringComparison.Ordinal);
+
+        await using var connection = new SqliteConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM AccessTokens WHERE Hash = $hash";
+        command.Parameters.AddWithValue("$hash", Modules.Accounts.AccessToken.HashOf(lastLine));
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
+        command.CommandText = "SELECT PasswordHash FROM Users WHERE Email = 'root@example.org'";
+        Assert.DoesNotContain(passwordLine, (string)(await command.ExecuteScalarAsync())!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task User_add_with_a_password_from_stdin_signs_in_with_it()
+    {
+        Console.SetIn(new StringReader("Chosen-Password-2026\n"));
+        var exit = await CliApp.RunAsync(["user", "add", "--email", "root@example.org", "--role", "admin", "--password-stdin", Connection]);
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("Chosen-Password-2026", _out.ToString(), StringComparison.Ordinal);
+        using var app = new CliCheckApp(_database);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Modules.Accounts.User>>();
+        var user = await users.FindByEmailAsync("root@example.org");
+        Assert.NotNull(user);
+        Assert.True(await users.CheckPasswordAsync(user, "Chosen-Password-2026"));
+        Assert.Equal(Modules.Accounts.Role.Admin, user.Role);
+    }
+
+    [Fact]
+    public async Task Audit_verify_names_the_entry_changed_in_the_database()
+    {
+        await CliApp.RunAsync(["migrate", Connection]);
+        using (var app = new CliCheckApp(_database))
+        {
+            var factory = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.ReformDbContext>>();
+            await using var db = await factory.CreateDbContextAsync();
+            for (var i = 1; i <= 3; i++)
+            {
+                db.Units.Add(new Modules.Organisation.Unit { Code = $"CLI-{i}", Name = $"单位{i}", Kind = Modules.Organisation.UnitKind.Department });
+                await db.SaveChangesAsync();
+            }
+        }
+
+        var intact = await CliApp.RunAsync(["audit", "verify", Connection]);
+        var intactText = _out.ToString();
+        await using (var connection = new SqliteConnection(_database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE AuditEntries SET After = replace(After, '单位2', '单位X') WHERE Id = 2";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var broken = await CliApp.RunAsync(["audit", "verify", Connection]);
+
+        Assert.Equal(0, intact);
+        Assert.Contains("The audit trail holds: 3 entries checked.", intactText, StringComparison.Ordinal);
+        Assert.Equal(1, broken);
+        Assert.Contains("The audit trail is broken at entry 2: entry 2 was changed after it was written.", _out.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
+        Console.SetIn(_originalIn);
         Console.SetOut(_originalOut);
         Console.SetError(_originalError);
         _database.Dispose();
+    }
+}
+
+/// <summary>The app on the database a CLI test wrote, to check what was written.</summary>
+internal sealed class CliCheckApp(SqliteTestDatabase database) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:ReformTrack", database.ConnectionString);
     }
 }
 

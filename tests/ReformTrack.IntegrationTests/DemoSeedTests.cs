@@ -69,6 +69,12 @@ public abstract class DemoSeedTests(ITestOutputHelper output)
             {
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
+                    // The audit trail records when the seeding ran, and its hashes cover that time.
+                    if (table == "AuditEntries" && reader.GetName(i) is "At" or "Hash" or "PreviousHash")
+                    {
+                        continue;
+                    }
+
                     text.Append(reader.GetName(i)).Append('=')
                         .Append(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).Append('|');
                 }

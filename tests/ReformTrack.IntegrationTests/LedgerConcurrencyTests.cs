@@ -40,7 +40,6 @@ public abstract class LedgerConcurrencyTests<TApp>(TApp app) : IClassFixture<TAp
                     period = "2026-11",
                     percent = 91 + i,
                     done = $"第 {i + 1} 次报送",
-                    reporter = "联络员",
                 });
                 await Record(submitted, HttpStatusCode.Created);
 

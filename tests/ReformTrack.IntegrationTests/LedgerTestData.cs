@@ -122,6 +122,12 @@ internal sealed class LedgerTestData(ReformTrackApp app)
     }
 
     /// <summary>A unit with its own objective: the scope most tests filter by.</summary>
+    public async Task<string> UnitCodeAsync(int unitId)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        return await db.Units.Where(u => u.Id == unitId).Select(u => u.Code).SingleAsync();
+    }
+
     public async Task<(Unit Unit, Objective Objective)> AddScopeAsync()
     {
         var unit = await AddUnitAsync();

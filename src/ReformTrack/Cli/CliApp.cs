@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
+using ReformTrack.Modules.Accounts;
+using ReformTrack.Shared;
 
 namespace ReformTrack.Cli;
 
@@ -24,6 +26,9 @@ internal static class CliApp
               export     Write the ledger (or its empty template) to .xlsx or .csv.
               import     Check a ledger file and import it (all rows or none).
               report     Write the reform work report of a year (.docx).
+              user       Add a user (the first administrator, for instance).
+              token      Create a personal access token for a user's API scripts.
+              audit      Verify the audit trail's hash chain.
 
             Run 'reformtrack <command> --help' for a command's options.
 
@@ -49,7 +54,29 @@ internal static class CliApp
             Usage: reformtrack seed --demo [host options]
 
             --demo    Load the "Fuzhou 2014-2022" demonstration programme. Refuses a database that
-                      already holds measures, so nothing is loaded twice.
+                      already holds measures, so nothing is loaded twice. Creates one demo user of
+                      each role and prints their generated passwords once.
+            """,
+        ["user"] = """
+            Usage: reformtrack user add --email E --role R [--unit CODE] [--name NAME] [--password-stdin]
+
+            Adds a user. Roles: admin, office, leader, liaison, viewer. Every role but admin needs
+            --unit, the code of the unit whose subtree is the user's scope.
+            --password-stdin   read the password from the first line of standard input; without it
+                               a password is generated and printed once.
+            """,
+        ["audit"] = """
+            Usage: reformtrack audit verify [host options]
+
+            Walks the audit trail's hash chain from the first entry and reports the first entry
+            that was changed, removed or inserted. Exits 0 when the chain holds, 1 when it is broken.
+            """,
+        ["token"] = """
+            Usage: reformtrack token create --email E --name N [--expires 30d]
+
+            Creates a personal access token for the user, to send as 'Authorization: Bearer TOKEN'.
+            The token is printed once, alone on the last line; only its hash is stored.
+            --expires   lifetime in days (1 to 366), e.g. 30d; without it the token does not expire.
             """,
         ["export"] = """
             Usage: reformtrack export --template [--out FILE]
@@ -110,6 +137,9 @@ internal static class CliApp
             "export" => await ExchangeCommands.ExportAsync(rest),
             "import" => await ExchangeCommands.ImportAsync(rest),
             "report" => await ExchangeCommands.ReportAsync(rest),
+            "user" => await UserAsync(rest),
+            "token" => await TokenAsync(rest),
+            "audit" => await AuditAsync(rest),
             _ => await ServeAsync(rest),
         };
     }
@@ -154,6 +184,167 @@ internal static class CliApp
 
         var summary = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         Console.WriteLine($"Loaded the demo programme: {summary}");
+        if (!await db.Users.AnyAsync())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoUsers>().CreateAsync();
+        }
+
         return 0;
     }
+
+    private static async Task<int> UserAsync(string[] args)
+    {
+        var (options, host) = Options(args, "add", ["--email", "--role", "--unit", "--name"], ["--password-stdin"]);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync($"reformtrack user: unknown usage.\n\n{Help["user"]}");
+            return 2;
+        }
+
+        Role? role = Enum.TryParse<Role>(options.GetValueOrDefault("--role"), ignoreCase: true, out var parsed)
+            && Enum.IsDefined(parsed) ? parsed : null;
+        if (options.ContainsKey("--role") && role is null)
+        {
+            await Console.Error.WriteLineAsync($"reformtrack user: unknown role '{options["--role"]}'; use admin, office, leader, liaison or viewer.");
+            return 2;
+        }
+
+        string? password = null;
+        if (options.ContainsKey("--password-stdin"))
+        {
+            password = (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n');
+            if (string.IsNullOrEmpty(password))
+            {
+                await Console.Error.WriteLineAsync("reformtrack user: --password-stdin was given but standard input is empty.");
+                return 2;
+            }
+        }
+
+        await using var app = AppHost.BuildTool(host);
+        await using var scope = app.Services.CreateAsyncScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<ReformDbContext>());
+        try
+        {
+            var added = await scope.ServiceProvider.GetRequiredService<ManageUsers>().AddAsync(new NewUser(
+                options.GetValueOrDefault("--email"), role, options.GetValueOrDefault("--unit"),
+                options.GetValueOrDefault("--name"), password));
+            Console.WriteLine($"Added {added.Role} {added.Email} (user {added.Id}).");
+            if (added.GeneratedPassword is { } generated)
+            {
+                Console.WriteLine("Password (shown once):");
+                Console.WriteLine(generated);
+            }
+
+            return 0;
+        }
+        catch (RuleViolation violation)
+        {
+            await Console.Error.WriteLineAsync($"reformtrack user: {Describe(violation)}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> AuditAsync(string[] args)
+    {
+        var (options, host) = Options(args, "verify", [], []);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync($"reformtrack audit: unknown usage.\n\n{Help["audit"]}");
+            return 2;
+        }
+
+        await using var app = AppHost.BuildTool(host);
+        await using var scope = app.Services.CreateAsyncScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<ReformDbContext>());
+        var result = await scope.ServiceProvider.GetRequiredService<Modules.Audit.VerifyAudit>().RunAsync();
+        if (result.Intact)
+        {
+            Console.WriteLine($"The audit trail holds: {result.Checked} entries checked.");
+            return 0;
+        }
+
+        Console.WriteLine($"The audit trail is broken at entry {result.FirstBrokenId}: {result.Problem}.");
+        return 1;
+    }
+
+    private static async Task<int> TokenAsync(string[] args)
+    {
+        var (options, host) = Options(args, "create", ["--email", "--name", "--expires"], []);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync($"reformtrack token: unknown usage.\n\n{Help["token"]}");
+            return 2;
+        }
+
+        await using var app = AppHost.BuildTool(host);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReformDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        var email = options.GetValueOrDefault("--email")?.Trim().ToUpperInvariant();
+        var userId = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => (int?)u.Id).FirstOrDefaultAsync();
+        if (userId is null)
+        {
+            await Console.Error.WriteLineAsync($"reformtrack token: there is no user with the email '{options.GetValueOrDefault("--email")}'.");
+            return 1;
+        }
+
+        try
+        {
+            var token = await scope.ServiceProvider.GetRequiredService<ManageTokens>().CreateAsync(userId.Value,
+                options.GetValueOrDefault("--name"), ManageTokens.ParseDays(options.GetValueOrDefault("--expires")));
+            Console.WriteLine(token.ExpiresAt is { } expires
+                ? $"Created token '{token.Name}' (expires {expires:yyyy-MM-dd HH:mm} UTC). It is shown once:"
+                : $"Created token '{token.Name}' (does not expire). It is shown once:");
+            Console.WriteLine(token.Secret);
+            return 0;
+        }
+        catch (RuleViolation violation)
+        {
+            await Console.Error.WriteLineAsync($"reformtrack token: {Describe(violation)}");
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// Splits "SUBVERB --opt value ... --flag" into the known options and the rest (host configuration).
+    /// Null when the sub-verb is missing or an option lacks its value.
+    /// </summary>
+    private static (Dictionary<string, string>? Options, string[] Host) Options(string[] args, string subVerb,
+        string[] valued, string[] flags)
+    {
+        if (args.Length == 0 || args[0] != subVerb)
+        {
+            return (null, []);
+        }
+
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var host = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (valued.Contains(args[i]))
+            {
+                if (i + 1 >= args.Length)
+                {
+                    return (null, []);
+                }
+
+                options[args[i]] = args[++i];
+            }
+            else if (flags.Contains(args[i]))
+            {
+                options[args[i]] = "";
+            }
+            else
+            {
+                host.Add(args[i]);
+            }
+        }
+
+        return (options, host.ToArray());
+    }
+
+    private static string Describe(RuleViolation violation) =>
+        violation.Arguments.Count == 0 || !violation.Message.Contains('{', StringComparison.Ordinal)
+            ? violation.Message
+            : string.Format(System.Globalization.CultureInfo.InvariantCulture, violation.Message, [.. violation.Arguments]);
 }

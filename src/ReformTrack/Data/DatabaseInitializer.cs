@@ -18,6 +18,10 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IConfigurat
         {
             var summary = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
             logger.LogInformation("Loaded the demo programme into the empty database: {Summary}", summary);
+            if (!await db.Users.AnyAsync(cancellationToken))
+            {
+                await scope.ServiceProvider.GetRequiredService<Modules.Accounts.DemoUsers>().CreateAsync(cancellationToken);
+            }
         }
     }
 

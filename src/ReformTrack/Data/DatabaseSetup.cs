@@ -82,6 +82,9 @@ internal static class DatabaseSetup
         }
 
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ReformDbContext>>().CreateDbContext());
+        services.AddHttpContextAccessor();
+        services.AddScoped<UserScope>();
+        services.AddScoped<ScopedDb>();
         return services;
     }
 
@@ -107,7 +110,13 @@ internal static class DatabaseSetup
     private sealed class ReformDbContextFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<ReformDbContext>
         where T : ReformDbContext
     {
-        public ReformDbContext CreateDbContext() => inner.CreateDbContext();
+        /// <summary>A pooled context comes back unscoped; <see cref="ScopedDb"/> scopes it for a user.</summary>
+        public ReformDbContext CreateDbContext()
+        {
+            var db = inner.CreateDbContext();
+            db.ScopePath = null;
+            return db;
+        }
     }
 }
 

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ReformTrack.Modules.Accounts;
+using ReformTrack.Modules.Audit;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
@@ -10,8 +13,10 @@ namespace ReformTrack.Data;
 /// The one model of ReformTrack. Each provider has a thin subclass so that each keeps its
 /// own migrations (<see cref="SqliteReformDbContext"/>, <see cref="PostgresReformDbContext"/>).
 /// </summary>
-internal abstract class ReformDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class ReformDbContext(DbContextOptions options) : IdentityUserContext<User, int>(options)
 {
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Objective> Objectives => Set<Objective>();
@@ -24,10 +29,26 @@ internal abstract class ReformDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
 
+    /// <summary>
+    /// The materialised path of the acting user's unit: measures outside that subtree, and their
+    /// milestones and reports, are filtered out of every query. Null: no filter. Set by <see cref="ScopedDb"/>.
+    /// </summary>
+    public string? ScopePath { get; set; }
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReformDbContext).Assembly);
+
+        // A measure is in scope when its lead unit or one of its co-units lies in the user's subtree.
+        modelBuilder.Entity<Measure>().HasQueryFilter(m => ScopePath == null
+            || Units.Any(u => u.Id == m.LeadUnitId && u.Path.StartsWith(ScopePath))
+            || MeasureCoUnits.Any(c => c.MeasureId == m.Id && Units.Any(u => u.Id == c.UnitId && u.Path.StartsWith(ScopePath))));
+        modelBuilder.Entity<Milestone>().HasQueryFilter(s => ScopePath == null || Measures.Any(m => m.Id == s.MeasureId));
+        modelBuilder.Entity<ProgressReport>().HasQueryFilter(r => ScopePath == null || Measures.Any(m => m.Id == r.MeasureId));
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -35,16 +56,40 @@ internal abstract class ReformDbContext(DbContextOptions options) : DbContext(op
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    /// <summary>Every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which writes the audit trail.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save with SaveChangesAsync, which writes the audit trail in the same transaction.");
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Saves the changes and their audit entries in one transaction: both are written, or neither.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var changes = AuditTrail.Capture(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            await AuditTrail.AppendAsync(this, changes, cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Every saved change of an edited entity moves its version (its ETag) on.</summary>

@@ -43,5 +43,5 @@ internal static class LocalizationSetup
                 ? redirect
                 : "/";
             return Results.LocalRedirect(target);
-        }).ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription(); // the sign-in page offers both languages too
 }

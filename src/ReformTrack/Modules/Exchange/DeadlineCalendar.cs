@@ -13,7 +13,7 @@ namespace ReformTrack.Modules.Exchange;
 /// of every measure the ledger's filter selects (active ones unless a status is asked for), so a
 /// calendar program can subscribe to a unit's deadlines.
 /// </summary>
-internal sealed class DeadlineCalendar(IDbContextFactory<ReformDbContext> dbFactory, ListMeasures ledger, TimeProvider clock)
+internal sealed class DeadlineCalendar(ScopedDb dbFactory, ListMeasures ledger, TimeProvider clock)
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 

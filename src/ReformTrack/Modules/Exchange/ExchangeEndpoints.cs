@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ReformTrack.Modules.Ledger;
+using ReformTrack.Data;
 using ReformTrack.Shared;
 
 namespace ReformTrack.Modules.Exchange;
@@ -32,7 +34,7 @@ internal static class ExchangeEndpoints
 
     public static void MapExchangeEndpoints(this IEndpointRouteBuilder api)
     {
-        var exchange = api.MapGroup("/exchange").WithTags("Exchange").ProducesValidationProblem();
+        var exchange = api.MapGroup("/exchange").WithTags("Exchange").ProducesValidationProblem().RequireAuthorization(Policies.Read);
         exchange.MapGet("/template", TemplateAsync).WithName("GetLedgerTemplate")
             .WithSummary("The ledger template (.xlsx): bilingual headers and a sheet explaining each column.");
         exchange.MapGet("/ledger.xlsx", ExportXlsxAsync).WithName("ExportLedgerXlsx")
@@ -43,9 +45,9 @@ internal static class ExchangeEndpoints
             .WithSummary("The reform work report (.docx) of a year (period=2022) for a unit's subtree (unitId) or all units.");
         exchange.MapGet("/deadlines.ics", DeadlinesAsync).WithName("GetDeadlineCalendar")
             .WithSummary("The due dates of the ledger's measures (active ones unless a status is given) as an iCalendar feed, with the ledger's filters.");
-        exchange.MapPost("/import/preview", PreviewAsync).WithName("PreviewLedgerImport").DisableAntiforgery()
+        exchange.MapPost("/import/preview", PreviewAsync).WithName("PreviewLedgerImport").RequireAuthorization(Policies.ManageLedger).DisableAntiforgery()
             .WithSummary("Checks a ledger file (.xlsx or .csv) and says what importing it would create, update or leave, and every error; writes nothing.");
-        exchange.MapPost("/import/apply", ApplyAsync).WithName("ApplyLedgerImport").DisableAntiforgery()
+        exchange.MapPost("/import/apply", ApplyAsync).WithName("ApplyLedgerImport").RequireAuthorization(Policies.ManageLedger).DisableAntiforgery()
             .Produces<ImportResult>(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Imports a ledger file in one transaction: every row, or none when any row has an error (422 with the errors).");
     }
@@ -102,18 +104,26 @@ internal static class ExchangeEndpoints
             FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 
     private static async Task<Ok<ImportResult>> PreviewAsync(IFormFile? file, ImportLedger import, ImportLimits limits,
-        HttpContext http, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await import.PreviewAsync(await ReadAsync(file, limits, cancellationToken), Actor(http), cancellationToken));
+        HttpContext http, UserScope scope, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await import.PreviewAsync(await ReadAsync(file, limits, cancellationToken),
+            await ActorAsync(http.User, scope, cancellationToken), cancellationToken));
 
     private static async Task<Results<Ok<ImportResult>, UnprocessableEntity<ImportResult>>> ApplyAsync(IFormFile? file,
-        ImportLedger import, ImportLimits limits, HttpContext http, CancellationToken cancellationToken)
+        ImportLedger import, ImportLimits limits, HttpContext http, UserScope scope, CancellationToken cancellationToken)
     {
-        var result = await import.ApplyAsync(await ReadAsync(file, limits, cancellationToken), Actor(http), cancellationToken);
+        var result = await import.ApplyAsync(await ReadAsync(file, limits, cancellationToken),
+            await ActorAsync(http.User, scope, cancellationToken), cancellationToken);
         return result.Applied ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
     }
 
-    private static ImportActor Actor(HttpContext http) =>
-        ImportActor.Unrestricted(http.User.Identity?.Name is { Length: > 0 } name ? name : DefaultImporter);
+    /// <summary>The signed-in user imports: reports are signed with their name, rows are checked against their unit subtree.</summary>
+    public static async Task<ImportActor> ActorAsync(ClaimsPrincipal user, UserScope scope, CancellationToken cancellationToken)
+    {
+        var path = await scope.PathAsync(cancellationToken);
+        return path is null
+            ? ImportActor.Unrestricted(user.ActorName())
+            : new ImportActor(user.ActorName(), unit => unit.Path.StartsWith(path, StringComparison.Ordinal));
+    }
 
     private static async Task<byte[]> ReadAsync(IFormFile? file, ImportLimits limits, CancellationToken cancellationToken)
     {

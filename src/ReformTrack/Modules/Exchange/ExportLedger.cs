@@ -17,7 +17,7 @@ internal sealed record LatestReport(
 /// Writes the ledger, narrowed by the ledger's own filter, in the template's layout: rows stream
 /// from the database into the file, so a ledger of any size is never held in memory at once.
 /// </summary>
-internal sealed class ExportLedger(IDbContextFactory<ReformDbContext> dbFactory, ListMeasures list, TimeProvider clock)
+internal sealed class ExportLedger(ScopedDb dbFactory, ListMeasures list, TimeProvider clock)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string CsvContentType = "text/csv; charset=utf-8";

@@ -26,7 +26,7 @@ internal sealed record WorkReportFigures(
 /// .docx: headline counts, the lights of active measures per key task and the overdue measures.
 /// Every figure comes from the dashboard's and the ledger's own queries.
 /// </summary>
-internal sealed class WorkReport(IDbContextFactory<ReformDbContext> dbFactory, GetOverview overview, ListMeasures ledger)
+internal sealed class WorkReport(ScopedDb dbFactory, GetOverview overview, ListMeasures ledger)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

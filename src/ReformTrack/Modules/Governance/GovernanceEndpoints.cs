@@ -7,41 +7,41 @@ internal static class GovernanceEndpoints
 {
     public static void MapGovernanceEndpoints(this IEndpointRouteBuilder api)
     {
-        var objectives = api.MapGroup("/objectives").WithTags("Objectives");
+        var objectives = api.MapGroup("/objectives").WithTags("Objectives").RequireAuthorization(Policies.Read);
         objectives.MapGet("/", ListObjectivesAsync).WithName("ListObjectives")
             .WithSummary("The objective tree in tree order, with the measures under each objective (subtree).");
         objectives.MapGet("/{id:int}", GetObjectiveAsync).WithName("GetObjective")
             .WithSummary("One objective with its sub-objectives and measure counts.");
-        objectives.MapPost("/", CreateObjectiveAsync).WithName("CreateObjective")
+        objectives.MapPost("/", CreateObjectiveAsync).WithName("CreateObjective").RequireAuthorization(Policies.ManageGovernance)
             .WithSummary("Creates an aspect, key task or sub-task: the level follows from the parent.");
-        objectives.MapPut("/{id:int}", UpdateObjectiveAsync).WithName("UpdateObjective")
+        objectives.MapPut("/{id:int}", UpdateObjectiveAsync).WithName("UpdateObjective").RequireAuthorization(Policies.ManageGovernance)
             .WithSummary("Changes an objective; a new parent moves its subtree. Needs If-Match.");
 
-        var meetings = api.MapGroup("/meetings").WithTags("Meetings");
+        var meetings = api.MapGroup("/meetings").WithTags("Meetings").RequireAuthorization(Policies.Read);
         meetings.MapGet("/", ListMeetingsAsync).WithName("ListMeetings")
             .WithSummary("Meetings, newest first, by body and year, paged.");
         meetings.MapGet("/{id:int}", GetMeetingAsync).WithName("GetMeeting")
             .WithSummary("One meeting with its agenda and the documents it reviewed.");
-        meetings.MapPost("/", CreateMeetingAsync).WithName("CreateMeeting").WithSummary("Records a meeting.");
-        meetings.MapPut("/{id:int}", UpdateMeetingAsync).WithName("UpdateMeeting")
+        meetings.MapPost("/", CreateMeetingAsync).WithName("CreateMeeting").RequireAuthorization(Policies.ManageGovernance).WithSummary("Records a meeting.");
+        meetings.MapPut("/{id:int}", UpdateMeetingAsync).WithName("UpdateMeeting").RequireAuthorization(Policies.ManageGovernance)
             .WithSummary("Changes a meeting. Needs If-Match.");
-        meetings.MapPost("/{id:int}/reviews", ReviewDocumentAsync).WithName("ReviewDocument")
+        meetings.MapPost("/{id:int}/reviews", ReviewDocumentAsync).WithName("ReviewDocument").RequireAuthorization(Policies.ManageGovernance)
             .WithSummary("Records that the meeting passed or deferred a document; a document is passed once.");
-        meetings.MapDelete("/{id:int}/reviews/{documentId:int}", WithdrawReviewAsync).WithName("WithdrawReview")
+        meetings.MapDelete("/{id:int}/reviews/{documentId:int}", WithdrawReviewAsync).WithName("WithdrawReview").RequireAuthorization(Policies.ManageGovernance)
             .WithSummary("Takes a deferred document off the meeting's record; a passing decision stays.");
 
-        var documents = api.MapGroup("/documents").WithTags("Documents");
+        var documents = api.MapGroup("/documents").WithTags("Documents").RequireAuthorization(Policies.Read);
         documents.MapGet("/", ListDocumentsAsync).WithName("ListDocuments")
             .WithSummary("Documents by kind, text (number or title), parent and whether passed, paged.");
         documents.MapGet("/{id:int}", GetDocumentAsync).WithName("GetDocument")
             .WithSummary("One document: clauses, supporting documents, meetings, measures and clauses without measures.");
-        documents.MapPost("/", CreateDocumentAsync).WithName("CreateDocument")
+        documents.MapPost("/", CreateDocumentAsync).WithName("CreateDocument").RequireAuthorization(Policies.ManageGovernance)
             .WithSummary("Creates a document with its numbered clauses.");
-        documents.MapPut("/{id:int}", UpdateDocumentAsync).WithName("UpdateDocument")
+        documents.MapPut("/{id:int}", UpdateDocumentAsync).WithName("UpdateDocument").RequireAuthorization(Policies.ManageGovernance)
             .WithSummary("Changes a document's number, title, kind, parent or date. Needs If-Match.");
-        documents.MapPost("/{id:int}/clauses", AddClauseAsync).WithName("AddClause")
+        documents.MapPost("/{id:int}/clauses", AddClauseAsync).WithName("AddClause").RequireAuthorization(Policies.ManageGovernance)
             .WithSummary("Appends a clause to a document.");
-        documents.MapPut("/{id:int}/clauses/{number:int}", ReviseClauseAsync).WithName("ReviseClause")
+        documents.MapPut("/{id:int}/clauses/{number:int}", ReviseClauseAsync).WithName("ReviseClause").RequireAuthorization(Policies.ManageGovernance)
             .WithSummary("Changes a clause's text. Needs If-Match with the document's ETag.");
     }
 

@@ -25,13 +25,14 @@ internal sealed record MeasureInput
 /// Creates and edits measures and moves them through their statuses. Every id the input refers
 /// to must exist (the broken rule names the field); the measure's own rules do the rest.
 /// </summary>
-internal sealed class EditMeasure(IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock)
+internal sealed class EditMeasure(ScopedDb dbFactory, TimeProvider clock)
 {
     public async Task<int> CreateAsync(MeasureInput input, bool activate, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var measure = new Measure { Code = "", Title = "" };
         await ApplyAsync(db, measure, input, cancellationToken);
+        await dbFactory.CheckLeadUnitAsync(measure.LeadUnitId, cancellationToken);
         if (activate)
         {
             measure.Activate();
@@ -49,6 +50,7 @@ internal sealed class EditMeasure(IDbContextFactory<ReformDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var measure = await LoadAsync(db, id, expectedVersion, cancellationToken);
         await ApplyAsync(db, measure, input, cancellationToken);
+        await dbFactory.CheckLeadUnitAsync(measure.LeadUnitId, cancellationToken);
         measure.UpdatedAt = clock.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
     }

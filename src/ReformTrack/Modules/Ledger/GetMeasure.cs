@@ -61,7 +61,7 @@ internal sealed record MeasureDetail(
     int Version);
 
 /// <summary>One measure with everything its page shows: schedule, light, milestones, report history.</summary>
-internal sealed class GetMeasure(IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock, LightThresholds thresholds)
+internal sealed class GetMeasure(ScopedDb dbFactory, TimeProvider clock, LightThresholds thresholds)
 {
     public async Task<MeasureDetail> RunAsync(int id, CancellationToken cancellationToken = default)
     {

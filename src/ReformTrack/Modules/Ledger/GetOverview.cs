@@ -37,7 +37,7 @@ internal sealed record Overview(
 /// introduced, completed and are overdue, their lights per key task by the ledger's own light
 /// filter, and completions per month over the last 24 months.
 /// </summary>
-internal sealed class GetOverview(IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock, ListMeasures ledger)
+internal sealed class GetOverview(ScopedDb dbFactory, TimeProvider clock, ListMeasures ledger)
 {
     public const int Months = 24;
 

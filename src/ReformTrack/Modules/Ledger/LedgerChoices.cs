@@ -7,7 +7,7 @@ namespace ReformTrack.Modules.Ledger;
 internal sealed record Choice(int Id, string Label, int Depth);
 
 /// <summary>The units and objectives the ledger can be filtered by, in tree order.</summary>
-internal sealed class LedgerChoices(IDbContextFactory<ReformDbContext> dbFactory)
+internal sealed class LedgerChoices(ScopedDb dbFactory)
 {
     public async Task<IReadOnlyList<Choice>> UnitsAsync(CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ReformTrack.Shared;
@@ -22,7 +23,7 @@ internal sealed record MilestoneDoneRequest(DateOnly? DoneOn, string? Evidence);
 
 internal sealed record ReportRequest(
     string? Period, int? Percent, string? Done, string? Obstacles, string? NextSteps, DeliveryConfidence? Confidence,
-    string? Explanation, string? Evidence, string? Reporter)
+    string? Explanation, string? Evidence)
 {
     public ReportContent ToContent() => new()
     {
@@ -39,50 +40,50 @@ internal sealed record ReportRequest(
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
-internal sealed record AcceptReportRequest(string? Reviewer, DeliveryConfidence? OfficeConfidence, string? Note);
+internal sealed record AcceptReportRequest(DeliveryConfidence? OfficeConfidence, string? Note);
 
-internal sealed record ReturnReportRequest(string? Reviewer, string? Reason, DeliveryConfidence? OfficeConfidence);
+internal sealed record ReturnReportRequest(string? Reason, DeliveryConfidence? OfficeConfidence);
 
 internal static class LedgerEndpoints
 {
     public static void MapLedgerEndpoints(this IEndpointRouteBuilder api)
     {
-        var measures = api.MapGroup("/measures").WithTags("Measures").WithProblems();
+        var measures = api.MapGroup("/measures").WithTags("Measures").WithProblems().RequireAuthorization(Policies.Read);
         measures.MapGet("/", ListAsync).WithName("ListMeasures")
             .WithSummary("The ledger: measures filtered, sorted and paged.");
         measures.MapGet("/{id:int}", GetAsync).WithName("GetMeasure")
             .WithSummary("One measure with its schedule, light, milestones and reports; the ETag is its version.");
-        measures.MapPost("/", CreateAsync).WithName("CreateMeasure")
+        measures.MapPost("/", CreateAsync).WithName("CreateMeasure").RequireAuthorization(Policies.ManageLedger)
             .WithSummary("Adds a measure to the ledger, as a draft unless activate is true.");
-        measures.MapPut("/{id:int}", UpdateAsync).WithName("UpdateMeasure").WithIfMatch()
+        measures.MapPut("/{id:int}", UpdateAsync).WithName("UpdateMeasure").RequireAuthorization(Policies.ManageLedger).WithIfMatch()
             .WithSummary("Edits a measure's text, references and schedule (If-Match required).");
-        measures.MapPost("/{id:int}/status", ChangeStatusAsync).WithName("ChangeMeasureStatus").WithIfMatch()
+        measures.MapPost("/{id:int}/status", ChangeStatusAsync).WithName("ChangeMeasureStatus").RequireAuthorization(Policies.ManageLedger).WithIfMatch()
             .WithSummary("Activates, suspends, resumes, completes or cancels a measure (If-Match required).");
 
         measures.MapGet("/{id:int}/milestones", ListMilestonesAsync).WithName("ListMilestones")
             .WithSummary("A measure's milestones in date order.");
-        measures.MapPost("/{id:int}/milestones", AddMilestoneAsync).WithName("AddMilestone")
+        measures.MapPost("/{id:int}/milestones", AddMilestoneAsync).WithName("AddMilestone").RequireAuthorization(Policies.ManageLedger)
             .WithSummary("Plans a milestone of a measure.");
-        var milestones = api.MapGroup("/milestones").WithTags("Milestones").WithProblems();
-        milestones.MapPut("/{id:int}", UpdateMilestoneAsync).WithName("UpdateMilestone").WithIfMatch()
+        var milestones = api.MapGroup("/milestones").WithTags("Milestones").WithProblems().RequireAuthorization(Policies.Read);
+        milestones.MapPut("/{id:int}", UpdateMilestoneAsync).WithName("UpdateMilestone").RequireAuthorization(Policies.ManageLedger).WithIfMatch()
             .WithSummary("Renames or moves a milestone (If-Match required).");
-        milestones.MapPost("/{id:int}/done", MarkMilestoneDoneAsync).WithName("MarkMilestoneDone").WithIfMatch()
+        milestones.MapPost("/{id:int}/done", MarkMilestoneDoneAsync).WithName("MarkMilestoneDone").RequireAuthorization(Policies.ManageLedger).WithIfMatch()
             .WithSummary("Marks a milestone done with evidence (If-Match required).");
 
         measures.MapGet("/{id:int}/reports", ListMeasureReportsAsync).WithName("ListMeasureReports")
             .WithSummary("A measure's progress reports, newest first.");
-        measures.MapPost("/{id:int}/reports", SubmitReportAsync).WithName("SubmitReport")
+        measures.MapPost("/{id:int}/reports", SubmitReportAsync).WithName("SubmitReport").RequireAuthorization(Policies.Report)
             .WithSummary("Submits a progress report on an active measure.");
-        var reports = api.MapGroup("/reports").WithTags("Reports").WithProblems();
+        var reports = api.MapGroup("/reports").WithTags("Reports").WithProblems().RequireAuthorization(Policies.Read);
         reports.MapGet("/", ReviewQueueAsync).WithName("ListReports")
             .WithSummary("Reports by status and unit (subtree), oldest first: the office's review queue.");
         reports.MapGet("/{id:int}", GetReportAsync).WithName("GetReport")
             .WithSummary("One progress report; the ETag is its version.");
-        reports.MapPut("/{id:int}", ReviseReportAsync).WithName("ReviseReport").WithIfMatch()
+        reports.MapPut("/{id:int}", ReviseReportAsync).WithName("ReviseReport").RequireAuthorization(Policies.Report).WithIfMatch()
             .WithSummary("Corrects a submitted or returned report and sends it again (If-Match required).");
-        reports.MapPost("/{id:int}/accept", AcceptReportAsync).WithName("AcceptReport").WithIfMatch()
+        reports.MapPost("/{id:int}/accept", AcceptReportAsync).WithName("AcceptReport").RequireAuthorization(Policies.ManageLedger).WithIfMatch()
             .WithSummary("The office accepts a report; its percent becomes the measure's progress (If-Match required).");
-        reports.MapPost("/{id:int}/return", ReturnReportAsync).WithName("ReturnReport").WithIfMatch()
+        reports.MapPost("/{id:int}/return", ReturnReportAsync).WithName("ReturnReport").RequireAuthorization(Policies.ManageLedger).WithIfMatch()
             .WithSummary("The office returns a report with a reason (If-Match required).");
     }
 
@@ -193,9 +194,9 @@ internal static class LedgerEndpoints
         TypedResults.Ok(await reports.ForMeasureAsync(id, cancellationToken));
 
     private static async Task<Created<ReportView>> SubmitReportAsync(int id, ReportRequest request, SubmitReport submit,
-        HttpResponse response, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
     {
-        var report = await submit.RunAsync(id, request.ToContent(), request.Reporter, cancellationToken);
+        var report = await submit.RunAsync(id, request.ToContent(), user.ActorName(), cancellationToken);
         ETags.Set(response, report.Version);
         return TypedResults.Created($"/api/v1/reports/{report.Id}", report);
     }
@@ -213,29 +214,29 @@ internal static class LedgerEndpoints
     }
 
     private static async Task<Ok<ReportView>> ReviseReportAsync(int id, ReportRequest request, ReviseReport revise,
-        HttpRequest http, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpRequest http, CancellationToken cancellationToken)
     {
         var version = ETags.RequiredIfMatch(http);
-        var report = await revise.RunAsync(id, version, request.ToContent(), request.Reporter, cancellationToken);
+        var report = await revise.RunAsync(id, version, request.ToContent(), user.ActorName(), cancellationToken);
         ETags.Set(http.HttpContext.Response, report.Version);
         return TypedResults.Ok(report);
     }
 
     private static async Task<Ok<ReportView>> AcceptReportAsync(int id, AcceptReportRequest request, ReviewReport review,
-        HttpRequest http, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpRequest http, CancellationToken cancellationToken)
     {
         var version = ETags.RequiredIfMatch(http);
-        var report = await review.AcceptAsync(id, version, request.Reviewer, request.OfficeConfidence, request.Note,
+        var report = await review.AcceptAsync(id, version, user.ActorName(), request.OfficeConfidence, request.Note,
             cancellationToken);
         ETags.Set(http.HttpContext.Response, report.Version);
         return TypedResults.Ok(report);
     }
 
     private static async Task<Ok<ReportView>> ReturnReportAsync(int id, ReturnReportRequest request, ReviewReport review,
-        HttpRequest http, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpRequest http, CancellationToken cancellationToken)
     {
         var version = ETags.RequiredIfMatch(http);
-        var report = await review.ReturnAsync(id, version, request.Reviewer, request.Reason, request.OfficeConfidence,
+        var report = await review.ReturnAsync(id, version, user.ActorName(), request.Reason, request.OfficeConfidence,
             cancellationToken);
         ETags.Set(http.HttpContext.Response, report.Version);
         return TypedResults.Ok(report);

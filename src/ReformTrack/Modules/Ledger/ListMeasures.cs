@@ -78,7 +78,7 @@ internal sealed record MeasureRow(
 /// Lists the ledger: filtered, sorted and paged in the database, the light filter included,
 /// so a page costs one count and one select whatever the size of the ledger.
 /// </summary>
-internal sealed class ListMeasures(IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock,
+internal sealed class ListMeasures(ScopedDb dbFactory, TimeProvider clock,
     LightThresholds thresholds)
 {
     public async Task<Page<MeasureRow>> RunAsync(LedgerFilter filter, LedgerOrder order, PageRequest page,

@@ -21,7 +21,7 @@ internal sealed record QueuedReport(
     int Version);
 
 /// <summary>Reports: one, a measure's history (newest first), and the office's review queue (oldest first).</summary>
-internal sealed class ListReports(IDbContextFactory<ReformDbContext> dbFactory)
+internal sealed class ListReports(ScopedDb dbFactory)
 {
     public async Task<ReportView> GetAsync(int id, CancellationToken cancellationToken = default)
     {

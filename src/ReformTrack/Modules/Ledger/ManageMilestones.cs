@@ -5,7 +5,7 @@ using ReformTrack.Shared;
 namespace ReformTrack.Modules.Ledger;
 
 /// <summary>The dated steps of a measure: listed, planned, moved and marked done with evidence.</summary>
-internal sealed class ManageMilestones(IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock)
+internal sealed class ManageMilestones(ScopedDb dbFactory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<MilestoneView>> ListAsync(int measureId, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ReformTrack.Shared;
 
 namespace ReformTrack.Modules.Ledger;
 
@@ -7,6 +8,7 @@ internal static class OverviewEndpoints
     public static void MapOverviewEndpoints(this IEndpointRouteBuilder api) =>
         api.MapGet("/overview", GetAsync)
             .WithTags("Overview")
+            .RequireAuthorization(Policies.Read)
             .WithName("GetOverview")
             .WithSummary("The dashboard: meetings, documents, measures, completion rate, overdue, lights per key task, completions per month.")
             .WithDescription("With unitId, the measure figures count only measures led by that unit or a unit under it.");

@@ -5,7 +5,7 @@ using ReformTrack.Shared;
 namespace ReformTrack.Modules.Ledger;
 
 /// <summary>The unit corrects a returned (or not yet reviewed) report and sends it again for review.</summary>
-internal sealed class ReviseReport(IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock, LightThresholds thresholds)
+internal sealed class ReviseReport(ScopedDb dbFactory, TimeProvider clock, LightThresholds thresholds)
 {
     public async Task<ReportView> RunAsync(int reportId, int expectedVersion, ReportContent content, string? reporter,
         CancellationToken cancellationToken = default)

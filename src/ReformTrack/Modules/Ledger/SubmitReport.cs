@@ -5,7 +5,7 @@ using ReformTrack.Shared;
 namespace ReformTrack.Modules.Ledger;
 
 /// <summary>A liaison reports progress on an active measure.</summary>
-internal sealed class SubmitReport(IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock, LightThresholds thresholds)
+internal sealed class SubmitReport(ScopedDb dbFactory, TimeProvider clock, LightThresholds thresholds)
 {
     public async Task<ReportView> RunAsync(int measureId, ReportContent content, string? submittedBy,
         CancellationToken cancellationToken = default)
@@ -25,7 +25,7 @@ internal sealed class SubmitReport(IDbContextFactory<ReformDbContext> dbFactory,
 /// The office accepts a report (its percent becomes the measure's progress) or returns it
 /// with a reason. A stale version (someone reviewed it meanwhile) changes nothing.
 /// </summary>
-internal sealed class ReviewReport(IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock)
+internal sealed class ReviewReport(ScopedDb dbFactory, TimeProvider clock)
 {
     public async Task<ReportView> AcceptAsync(int reportId, int? expectedVersion, string? reviewer,
         DeliveryConfidence? officeConfidence, string? note, CancellationToken cancellationToken = default)

@@ -7,20 +7,20 @@ internal static class OrganisationEndpoints
 {
     public static void MapOrganisationEndpoints(this IEndpointRouteBuilder api)
     {
-        var units = api.MapGroup("/units").WithTags("Units");
+        var units = api.MapGroup("/units").WithTags("Units").RequireAuthorization(Policies.Read);
         units.MapGet("/", ListUnitsAsync).WithName("ListUnits")
             .WithSummary("The unit tree as a flat list in tree order, with the measures each leads (subtree).");
         units.MapGet("/{id:int}", GetUnitAsync).WithName("GetUnit")
             .WithSummary("One unit with its sub-units and the measures it leads.");
-        units.MapPost("/", CreateUnitAsync).WithName("CreateUnit").WithSummary("Creates a unit under a parent (or as a root).");
-        units.MapPut("/{id:int}", UpdateUnitAsync).WithName("UpdateUnit")
+        units.MapPost("/", CreateUnitAsync).WithName("CreateUnit").RequireAuthorization(Policies.Admin).WithSummary("Creates a unit under a parent (or as a root).");
+        units.MapPut("/{id:int}", UpdateUnitAsync).WithName("UpdateUnit").RequireAuthorization(Policies.Admin)
             .WithSummary("Changes a unit; a new parent moves its whole subtree. Needs If-Match.");
 
-        var people = api.MapGroup("/people").WithTags("People");
+        var people = api.MapGroup("/people").WithTags("People").RequireAuthorization(Policies.Read);
         people.MapGet("/", ListPeopleAsync).WithName("ListPeople").WithSummary("People, of one unit or all, by name.");
         people.MapGet("/{id:int}", GetPersonAsync).WithName("GetPerson").WithSummary("One person.");
-        people.MapPost("/", CreatePersonAsync).WithName("CreatePerson").WithSummary("Adds a person to a unit.");
-        people.MapPut("/{id:int}", UpdatePersonAsync).WithName("UpdatePerson").WithSummary("Changes a person. Needs If-Match.");
+        people.MapPost("/", CreatePersonAsync).WithName("CreatePerson").RequireAuthorization(Policies.Admin).WithSummary("Adds a person to a unit.");
+        people.MapPut("/{id:int}", UpdatePersonAsync).WithName("UpdatePerson").RequireAuthorization(Policies.Admin).WithSummary("Changes a person. Needs If-Match.");
     }
 
     private static async Task<Ok<IReadOnlyList<UnitRow>>> ListUnitsAsync(ListUnits list, int? under, UnitKind? kind,

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+
+namespace ReformTrack.Shared;
+
+/// <summary>
+/// The authorization policies every endpoint and page names. Roles travel as role claims, the
+/// user's unit as <see cref="UnitClaim"/>; the role names are those of <c>Accounts.Role</c>.
+/// </summary>
+internal static class Policies
+{
+    /// <summary>Any signed-in user of any role: reading within scope.</summary>
+    public const string Read = "read";
+
+    /// <summary>Admin and Office: create and edit measures and milestones, review reports.</summary>
+    public const string ManageLedger = "manage-ledger";
+
+    /// <summary>Admin, Office and Liaison: submit and revise progress reports.</summary>
+    public const string Report = "report";
+
+    /// <summary>Admin and Office: objectives, meetings, documents.</summary>
+    public const string ManageGovernance = "manage-governance";
+
+    /// <summary>Admin only: the unit tree, people, users, the audit trail's verification.</summary>
+    public const string Admin = "admin";
+
+    public const string UnitClaim = "reformtrack:unit";
+    public const string DisplayNameClaim = "reformtrack:name";
+
+    public static readonly string[] AllRoles = ["Admin", "Office", "Leader", "Liaison", "Viewer"];
+
+    /// <summary>The name recorded as the person acting: the user's display name.</summary>
+    public static string ActorName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(DisplayNameClaim) ?? user.Identity?.Name
+        ?? throw new InvalidOperationException("No signed-in user is acting.");
+}
