@@ -47,7 +47,7 @@ public abstract class DemoSeedTests(ITestOutputHelper output)
     }
 
     /// <summary>Every column of every table, rows ordered by primary key, as text.</summary>
-    private static async Task<Dictionary<string, string>> DumpAsync(ReformDbContext db)
+    internal static async Task<Dictionary<string, string>> DumpAsync(ReformDbContext db)
     {
         var dump = new Dictionary<string, string>(StringComparer.Ordinal);
         var connection = db.Database.GetDbConnection();

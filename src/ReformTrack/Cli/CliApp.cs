@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
+using ReformTrack.Data.Synthetic;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Shared;
 
@@ -52,10 +54,17 @@ internal static class CliApp
             """,
         ["seed"] = """
             Usage: reformtrack seed --demo [host options]
+                   reformtrack seed --synthetic --scale city|province [--seed N] [host options]
 
-            --demo    Load the "Fuzhou 2014-2022" demonstration programme. Refuses a database that
-                      already holds measures, so nothing is loaded twice. Creates one demo user of
-                      each role and prints their generated passwords once.
+            --demo         Load the "Fuzhou 2014-2022" demonstration programme. Refuses a database that
+                           already holds measures, so nothing is loaded twice. Creates one demo user of
+                           each role and prints their generated passwords once.
+            --synthetic    Load a generated programme for benchmarks, the same for the same seed:
+                           city      about 230 units, 2,000 measures and 20,000 progress reports;
+                           province  about 2,000 units, 200,000 measures and 2,000,000 progress reports.
+                           States and lights are designed for 2026-11-28. Bulk-loaded; refuses a
+                           database that already holds data.
+            --seed N       The random seed of --synthetic (default 20261128).
             """,
         ["user"] = """
             Usage: reformtrack user add --email E --role R [--unit CODE] [--name NAME] [--password-stdin]
@@ -166,6 +175,11 @@ internal static class CliApp
 
     private static async Task<int> SeedAsync(string[] args)
     {
+        if (args.Contains("--synthetic"))
+        {
+            return await SeedSyntheticAsync(args);
+        }
+
         if (!args.Contains("--demo"))
         {
             await Console.Error.WriteLineAsync($"reformtrack seed: say what to load.\n\n{Help["seed"]}");
@@ -347,4 +361,42 @@ internal static class CliApp
         violation.Arguments.Count == 0 || !violation.Message.Contains('{', StringComparison.Ordinal)
             ? violation.Message
             : string.Format(System.Globalization.CultureInfo.InvariantCulture, violation.Message, [.. violation.Arguments]);
+
+    private static async Task<int> SeedSyntheticAsync(string[] args)
+    {
+        var scaleAt = Array.IndexOf(args, "--scale");
+        var scale = scaleAt >= 0 && scaleAt + 1 < args.Length ? SyntheticScale.Find(args[scaleAt + 1]) : null;
+        if (scale is null)
+        {
+            await Console.Error.WriteLineAsync($"reformtrack seed: --synthetic needs --scale city or --scale province.\n\n{Help["seed"]}");
+            return 2;
+        }
+
+        var seedAt = Array.IndexOf(args, "--seed");
+        var seed = SyntheticSeeder.DefaultSeed;
+        if (seedAt >= 0 && (seedAt + 1 >= args.Length
+                            || !int.TryParse(args[seedAt + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out seed)))
+        {
+            await Console.Error.WriteLineAsync("reformtrack seed: --seed needs a whole number.");
+            return 2;
+        }
+
+        var hostArgs = args.Where((a, i) => a != "--synthetic" && i != scaleAt && i != scaleAt + 1
+                                            && (seedAt < 0 || (i != seedAt && i != seedAt + 1))).ToArray();
+        await using var app = AppHost.BuildTool(hostArgs);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReformDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        try
+        {
+            var summary = await new SyntheticSeeder(db).SeedAsync(scale, seed);
+            Console.WriteLine($"Loaded a synthetic programme: {summary}");
+            return 0;
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync($"reformtrack seed: {e.Message}");
+            return 1;
+        }
+    }
 }
