@@ -1,3 +1,12 @@
 using BenchmarkDotNet.Running;
+using ReformTrack.Bench;
 
-BenchmarkSwitcher.FromAssembly(typeof(ReformTrack.Bench.LightRuleBenchmark).Assembly).Run(args);
+// "--scale-report FILE": the province-scale suite (ledger page, dashboard, deep page), with its
+// table of medians and ratios written to FILE. Anything else goes to BenchmarkDotNet's switcher.
+if (args is ["--scale-report", var file, ..])
+{
+    return ScaleSuite.Run(file, args[2..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(LightRuleBenchmark).Assembly).Run(args);
+return 0;

@@ -103,6 +103,9 @@ internal static class AppHost
         app.MapAccounts();
 
         var api = app.MapGroup("/api/v1");
+        // Touches nothing but the pipeline: a liveness probe, and the baseline load tests compare endpoints with.
+        api.MapGet("/ping", () => TypedResults.Text("pong")).WithName("Ping").WithTags("System").AllowAnonymous()
+            .WithSummary("Answers 'pong' without touching the database.");
         api.MapOrganisation();
         api.MapGovernance();
         api.MapLedger();

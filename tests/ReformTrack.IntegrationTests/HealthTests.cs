@@ -19,6 +19,18 @@ public abstract class HealthTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task Ping_answers_pong_without_credentials()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/api/v1/ping");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("pong", await response.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
     public async Task OpenApi_document_and_reference_page_are_served()
     {
         app.SkipIfUnavailable();

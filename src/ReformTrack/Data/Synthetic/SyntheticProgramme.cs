@@ -394,19 +394,19 @@ internal sealed class SyntheticProgramme
         var elapsed = Math.Clamp((AsOf.DayNumber - start.DayNumber) * 100.0 / Math.Max(1, due.DayNumber - start.DayNumber), 0, 100);
         if (due < AsOf)
         {
-            if (roll < 0.88)
+            if (roll < 0.915)
             {
                 var completedOn = DateOnly.FromDayNumber(Math.Clamp(due.DayNumber + (int)(Gaussian(random) * 25) - 15,
                     start.DayNumber + 20, AsOf.DayNumber - 1));
                 return new MeasureFate(MeasureStatus.Completed, 100, completedOn, null);
             }
 
-            if (roll < 0.92)
+            if (roll < 0.955)
             {
                 return new MeasureFate(MeasureStatus.Cancelled, random.Next(10, 70), null, "上级政策调整，该举措并入其他任务");
             }
 
-            if (roll < 0.93)
+            if (roll < 0.965)
             {
                 return new MeasureFate(MeasureStatus.Suspended, random.Next(20, 80), null, "等待上级授权，暂缓实施");
             }
