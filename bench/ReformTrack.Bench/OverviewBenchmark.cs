@@ -79,25 +79,32 @@ public class OverviewBenchmark
         var perObjective = new Dictionary<int, (int Green, int Yellow, int Red)>();
         using (var command = raw.CreateCommand())
         {
+            command.CommandText = $"SELECT COUNT(*), SUM(m.Status = 'Completed') FROM Measures m WHERE {scope}";
+            Bind(command);
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            introduced = reader.GetInt32(0);
+            completed = reader.IsDBNull(1) ? 0 : reader.GetInt32(1);
+        }
+
+        using (var command = raw.CreateCommand())
+        {
+            // Lights only where they exist (active measures), by day numbers computed once a row.
             command.CommandText = $"""
-                SELECT ObjectiveId, COUNT(*), SUM(Status = 'Completed'), SUM(Active AND DueOn < $today),
-                       SUM(Active AND DueOn >= $today AND Behind < 10 * Span),
-                       SUM(Active AND DueOn >= $today AND Behind >= 10 * Span AND Behind <= 30 * Span),
-                       SUM(Active AND (DueOn < $today OR Behind > 30 * Span))
-                FROM (SELECT m.ObjectiveId, m.Status, m.DueOn, m.Status = 'Active' AS Active,
-                             (julianday($today) - julianday(m.StartOn)) * 100 - m.Progress * (julianday(m.DueOn) - julianday(m.StartOn)) AS Behind,
-                             julianday(m.DueOn) - julianday(m.StartOn) AS Span
-                      FROM Measures m WHERE {scope})
+                SELECT ObjectiveId, SUM(Due < T), SUM(Due >= T AND Behind < 10 * Span),
+                       SUM(Due >= T AND Behind >= 10 * Span AND Behind <= 30 * Span), SUM(Due < T OR Behind > 30 * Span)
+                FROM (SELECT m.ObjectiveId, Due, T, (T - Start) * 100 - m.Progress * (Due - Start) AS Behind, Due - Start AS Span
+                      FROM (SELECT m.ObjectiveId, m.Progress, julianday(m.DueOn) AS Due, julianday(m.StartOn) AS Start,
+                                   julianday($today) AS T
+                            FROM Measures m WHERE {scope} AND m.Status = 'Active') m)
                 GROUP BY ObjectiveId
                 """;
             Bind(command);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                introduced += reader.GetInt32(1);
-                completed += reader.GetInt32(2);
-                overdue += reader.GetInt32(3);
-                var lights = (reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6));
+                overdue += reader.GetInt32(1);
+                var lights = (reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
                 green += lights.Item1;
                 yellow += lights.Item2;
                 red += lights.Item3;

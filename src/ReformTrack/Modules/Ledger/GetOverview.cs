@@ -35,7 +35,7 @@ internal sealed record Overview(
 /// The dashboard's figures, each counted in the database: meetings held and documents passed by
 /// the commission, and, for the measures led by a unit's subtree (or all measures), how many were
 /// introduced, completed and are overdue, their lights per key task by the ledger's own light
-/// filter, and completions per month over the last 24 months.
+/// rule, and completions per month over the last 24 months.
 /// </summary>
 internal sealed class GetOverview(ScopedDb dbFactory, TimeProvider clock, ListMeasures ledger)
 {
@@ -63,15 +63,7 @@ internal sealed class GetOverview(ScopedDb dbFactory, TimeProvider clock, ListMe
         var overdue = await (await ledger.FilterAsync(db, scope with { Overdue = true }, today, cancellationToken))
             .CountAsync(cancellationToken);
 
-        var lights = new Dictionary<Light, Dictionary<int, int>>();
-        foreach (var light in new[] { Light.Green, Light.Yellow, Light.Red })
-        {
-            var lit = await ledger.FilterAsync(db, scope with { Lights = [light] }, today, cancellationToken);
-            lights[light] = await lit
-                .GroupBy(m => m.ObjectiveId)
-                .Select(g => new { ObjectiveId = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.ObjectiveId, g => g.Count, cancellationToken);
-        }
+        var lights = await ledger.CountLightsByObjectiveAsync(measures, today, cancellationToken);
 
         var byKeyTask = await LightsByKeyTaskAsync(db, lights, cancellationToken);
         var completions = await CompletionsByMonthAsync(measures, today, cancellationToken);

@@ -17,8 +17,12 @@ internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
         b.PrimitiveCollection(m => m.Tags);
         b.HasIndex(m => m.Code).IsUnique();
         // The ledger's filters: by unit (subtree via Units.Path), by status and due date, by objective.
-        b.HasIndex(m => new { m.LeadUnitId, m.Status, m.DueOn });
-        b.HasIndex(m => new { m.Status, m.DueOn });
+        // StartOn, Progress and ObjectiveId ride along so that counting lights (the ledger's totals and the
+        // dashboard's figures) reads the index alone, never the table rows.
+        b.HasIndex(m => new { m.LeadUnitId, m.Status, m.DueOn, m.StartOn, m.Progress, m.ObjectiveId });
+        b.HasIndex(m => new { m.Status, m.DueOn, m.StartOn, m.Progress, m.ObjectiveId });
+        // The dashboard's completions per month, for the whole ledger or a unit's subtree, from the index alone.
+        b.HasIndex(m => new { m.Status, m.CompletedOn, m.LeadUnitId });
         b.HasIndex(m => m.ObjectiveId);
         b.HasIndex(m => m.DocumentId);
         b.HasIndex(m => m.ClauseId);

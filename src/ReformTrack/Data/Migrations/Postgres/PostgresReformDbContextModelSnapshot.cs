@@ -535,9 +535,11 @@ namespace ReformTrack.Data.Migrations.Postgres
 
                     b.HasIndex("ResponsiblePersonId");
 
-                    b.HasIndex("Status", "DueOn");
+                    b.HasIndex("Status", "CompletedOn", "LeadUnitId");
 
-                    b.HasIndex("LeadUnitId", "Status", "DueOn");
+                    b.HasIndex("Status", "DueOn", "StartOn", "Progress", "ObjectiveId");
+
+                    b.HasIndex("LeadUnitId", "Status", "DueOn", "StartOn", "Progress", "ObjectiveId");
 
                     b.ToTable("Measures");
                 });

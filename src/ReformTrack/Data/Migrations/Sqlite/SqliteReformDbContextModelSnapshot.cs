@@ -514,9 +514,11 @@ namespace ReformTrack.Data.Migrations.Sqlite
 
                     b.HasIndex("ResponsiblePersonId");
 
-                    b.HasIndex("Status", "DueOn");
+                    b.HasIndex("Status", "CompletedOn", "LeadUnitId");
 
-                    b.HasIndex("LeadUnitId", "Status", "DueOn");
+                    b.HasIndex("Status", "DueOn", "StartOn", "Progress", "ObjectiveId");
+
+                    b.HasIndex("LeadUnitId", "Status", "DueOn", "StartOn", "Progress", "ObjectiveId");
 
                     b.ToTable("Measures");
                 });
