@@ -10,7 +10,7 @@ local token = os.getenv("BENCH_TOKEN")
 local period = os.date("!%Y-%m")
 local run = tostring(os.time())
 local counter = 0
-local thread_id = 0
+thread_id = 0 -- set per thread by setup()
 local next_thread = 0
 
 function setup(thread)
@@ -41,7 +41,3 @@ function request()
   return wrk.format("POST", "/api/v1/measures", headers, body)
 end
 
-local statuses = {}
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
