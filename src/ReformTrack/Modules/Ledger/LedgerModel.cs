@@ -20,7 +20,9 @@ internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
         // StartOn, Progress and ObjectiveId ride along so that counting lights (the ledger's totals and the
         // dashboard's figures) reads the index alone, never the table rows.
         b.HasIndex(m => new { m.LeadUnitId, m.Status, m.DueOn, m.StartOn, m.Progress, m.ObjectiveId });
-        b.HasIndex(m => new { m.Status, m.DueOn, m.StartOn, m.Progress, m.ObjectiveId });
+        // LeadUnitId too: a page sorted by due date walks this index in order and tests the unit subtree
+        // without reading the table, so only the rows on the page are read.
+        b.HasIndex(m => new { m.Status, m.DueOn, m.StartOn, m.Progress, m.ObjectiveId, m.LeadUnitId });
         // The dashboard's completions per month, for the whole ledger or a unit's subtree, from the index alone.
         b.HasIndex(m => new { m.Status, m.CompletedOn, m.LeadUnitId });
         b.HasIndex(m => m.ObjectiveId);

@@ -516,9 +516,9 @@ namespace ReformTrack.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CompletedOn", "LeadUnitId");
 
-                    b.HasIndex("Status", "DueOn", "StartOn", "Progress", "ObjectiveId");
-
                     b.HasIndex("LeadUnitId", "Status", "DueOn", "StartOn", "Progress", "ObjectiveId");
+
+                    b.HasIndex("Status", "DueOn", "StartOn", "Progress", "ObjectiveId", "LeadUnitId");
 
                     b.ToTable("Measures");
                 });
