@@ -101,6 +101,7 @@ internal static class AppHost
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapCultureSwitch();
         app.MapAccounts();
+        app.MapCalendarFeed();
 
         var api = app.MapGroup("/api/v1");
         // Touches nothing but the pipeline: a liveness probe, and the baseline load tests compare endpoints with.

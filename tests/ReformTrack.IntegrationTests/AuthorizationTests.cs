@@ -15,11 +15,13 @@ public sealed class AuthorizationTests(SqliteApp app) : IClassFixture<SqliteApp>
     /// <summary>
     /// The endpoints open to anyone: signing in, the health probe and the ping for monitors and load
     /// tests (the ping touches no data), the language switch (the sign-in page offers it) and the
-    /// error pages. Static assets are open too (checked apart).
+    /// error pages, and the calendar feed link (its secret is the credential; calendar programs
+    /// send no Authorization header). Static assets are open too (checked apart).
     /// </summary>
     private static readonly string[] Anonymous =
     [
         "/account/sign-in", "/health", "/api/v1/ping", "/culture", "/not-found", "/error",
+        "/calendar/{secret}.ics",
         "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg", // the reference page's own script and icon
     ];
 

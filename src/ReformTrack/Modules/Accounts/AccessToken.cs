@@ -10,6 +10,16 @@ namespace ReformTrack.Modules.Accounts;
 internal sealed class AccessToken
 {
     public const string Prefix = "rt_";
+
+    /// <summary>
+    /// A calendar feed link's secret starts so: it opens the owner's deadline feed and nothing else
+    /// (the bearer scheme refuses it). The prefix is part of what is hashed, so an API token cannot
+    /// serve as a feed link either.
+    /// </summary>
+    public const string CalendarPrefix = "rtcal_";
+
+    /// <summary>The reserved name of the row that holds a user's calendar feed link.</summary>
+    public const string CalendarFeedName = "calendar feed";
     public const int NameMaxLength = 100;
 
     public int Id { get; set; }
@@ -24,8 +34,10 @@ internal sealed class AccessToken
     public bool IsActive(DateTime nowUtc) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > nowUtc);
 
     /// <summary>A new secret: the prefix and 32 random bytes, URL-safe.</summary>
-    public static string NewSecret() =>
-        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewSecret(string prefix = Prefix) =>
+        prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public bool IsCalendarFeed => Name == CalendarFeedName;
 
     public static string HashOf(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

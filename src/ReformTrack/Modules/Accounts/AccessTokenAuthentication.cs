@@ -32,6 +32,11 @@ internal sealed class AccessTokenAuthentication(
             return AuthenticateResult.Fail("The bearer token is empty.");
         }
 
+        if (secret.StartsWith(AccessToken.CalendarPrefix, StringComparison.Ordinal))
+        {
+            return AuthenticateResult.Fail("A calendar feed link is not an access token.");
+        }
+
         var hash = AccessToken.HashOf(secret);
         var now = clock.UtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);

@@ -19,6 +19,11 @@ internal sealed class ManageTokens(IDbContextFactory<ReformDbContext> dbFactory,
         CancellationToken cancellationToken = default)
     {
         var tokenName = Fields.Required(name, AccessToken.NameMaxLength, "name");
+        if (string.Equals(tokenName, AccessToken.CalendarFeedName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RuleViolation("TokenNameIsReserved", "The name '{0}' is reserved for the calendar feed link.", "name",
+                AccessToken.CalendarFeedName);
+        }
         if (expiresInDays is < 1 or > MaxLifetimeDays)
         {
             throw new RuleViolation("TokenLifetimeIsBounded", "A token lives between 1 and {0} days.", "expires",
@@ -50,7 +55,7 @@ internal sealed class ManageTokens(IDbContextFactory<ReformDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.UtcNow();
-        var tokens = await db.AccessTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Id)
+        var tokens = await db.AccessTokens.AsNoTracking().Where(t => t.UserId == userId && t.Name != AccessToken.CalendarFeedName).OrderBy(t => t.Id)
             .ToListAsync(cancellationToken);
         return tokens.Select(t => new TokenRow(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.IsActive(now))).ToList();
     }
@@ -63,6 +68,91 @@ internal sealed class ManageTokens(IDbContextFactory<ReformDbContext> dbFactory,
                     ?? throw new NotFound("AccessToken", tokenId);
         token.RevokedAt ??= clock.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A new calendar feed link for the user, in place of the one they had (which stops working).
+    /// Returns the secret, shown once; only its hash is kept.
+    /// </summary>
+    public async Task<string> ReplaceCalendarFeedAsync(int userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        {
+            throw new NotFound("User", userId);
+        }
+
+        var now = clock.UtcNow();
+        foreach (var old in await ActiveFeedsAsync(db, userId, cancellationToken))
+        {
+            old.RevokedAt = now;
+        }
+
+        var secret = AccessToken.NewSecret(AccessToken.CalendarPrefix);
+        db.AccessTokens.Add(new AccessToken
+        {
+            UserId = userId,
+            Name = AccessToken.CalendarFeedName,
+            Hash = AccessToken.HashOf(secret),
+            CreatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return secret;
+    }
+
+    /// <summary>Revokes the user's calendar feed link, if they have one.</summary>
+    public async Task RevokeCalendarFeedAsync(int userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.UtcNow();
+        foreach (var old in await ActiveFeedsAsync(db, userId, cancellationToken))
+        {
+            old.RevokedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>When the user's working calendar feed link was made; null when they have none.</summary>
+    public async Task<DateTime?> CalendarFeedCreatedAsync(int userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await ActiveFeedsAsync(db, userId, cancellationToken)).Select(t => (DateTime?)t.CreatedAt).Max();
+    }
+
+    /// <summary>
+    /// The owner of a calendar feed link: null for an unknown or revoked link, for an API token's
+    /// secret, and for a user who is disabled or locked out.
+    /// </summary>
+    public async Task<User?> CalendarFeedOwnerAsync(string? secret, CancellationToken cancellationToken = default)
+    {
+        if (secret is null || !secret.StartsWith(AccessToken.CalendarPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var hash = AccessToken.HashOf(secret);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = await db.AccessTokens.AsNoTracking()
+            .Where(t => t.Hash == hash && t.Name == AccessToken.CalendarFeedName)
+            .Join(db.Users.AsNoTracking(), t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null || !found.Token.IsActive(clock.UtcNow())
+            || found.User.LockoutEnd is { } lockedUntil && lockedUntil > clock.GetUtcNow())
+        {
+            return null;
+        }
+
+        return found.User;
+    }
+
+    private async Task<List<AccessToken>> ActiveFeedsAsync(ReformDbContext db, int userId, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow();
+        var feeds = await db.AccessTokens
+            .Where(t => t.UserId == userId && t.Name == AccessToken.CalendarFeedName && t.RevokedAt == null)
+            .ToListAsync(cancellationToken);
+        return feeds.Where(t => t.IsActive(now)).ToList();
     }
 
     /// <summary>"30d" or "30" as days; null for a token that does not expire.</summary>
