@@ -113,6 +113,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// For waiting on Blazor's enhanced navigation: the address changes without a load event, so
+    /// the wait ends when the new address is committed.
+    /// </summary>
+    public static PageWaitForURLOptions SameDocument { get; } = new() { WaitUntil = WaitUntilState.Commit };
+
     /// <summary>Waits until the page's Blazor circuit is connected, so clicks reach the server.</summary>
     public static async Task WaitForInteractivityAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-interactive=\"true\"]') !== null");

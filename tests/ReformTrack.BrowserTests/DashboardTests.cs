@@ -63,7 +63,7 @@ public sealed class DashboardTests(BrowserFixture browser)
 
         await page.GetByTestId($"tile-{tile}").ClickAsync();
 
-        await page.WaitForURLAsync(url => url.EndsWith(ledger, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith(ledger, StringComparison.Ordinal), BrowserFixture.SameDocument);
         await Assertions.Expect(page.Locator("#ledger-total")).ToHaveTextAsync($"{count} measures", new() { Timeout = 15_000 });
         await page.Context.CloseAsync();
     }
@@ -81,7 +81,7 @@ public sealed class DashboardTests(BrowserFixture browser)
 
         await page.Locator("#unitId").SelectOptionAsync(gulou.ToString(CultureInfo.InvariantCulture));
 
-        await page.WaitForURLAsync(url => url.EndsWith($"/?unitId={gulou}", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith($"/?unitId={gulou}", StringComparison.Ordinal), BrowserFixture.SameDocument);
         var own = int.Parse(await TileValue(page, "measures").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("en"));
         Assert.InRange(own, 1, all - 1);
         Assert.Equal("62", (await TileValue(page, "meetings").InnerTextAsync()).Trim());
@@ -105,7 +105,7 @@ public sealed class DashboardTests(BrowserFixture browser)
         var page = await browser.OpenAsync("/");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith('/'));
+        await page.WaitForURLAsync(url => url.EndsWith('/'), BrowserFixture.SameDocument);
         await Assertions.Expect(page.Locator("h1").First).ToHaveTextAsync("总览");
 
         Assert.Equal("召开会议", (await page.GetByTestId("tile-meetings").Locator(".rt-tile-label").InnerTextAsync()).Trim());

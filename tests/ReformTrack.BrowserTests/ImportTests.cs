@@ -46,7 +46,7 @@ public sealed class ImportTests(BrowserFixture browser)
         var page = await browser.OpenAsync("/ledger");
         await BrowserFixture.WaitForInteractivityAsync(page);
         await page.Locator("#ledger-import").ClickAsync();
-        await page.WaitForURLAsync("**/ledger/import");
+        await page.WaitForURLAsync("**/ledger/import", BrowserFixture.SameDocument);
         await Assertions.Expect(page.Locator("h1#circuit")).ToHaveTextAsync("Import the ledger");
         await BrowserFixture.WaitForInteractivityAsync(page);
 

@@ -74,6 +74,8 @@ public sealed class LedgerTests(BrowserFixture browser)
     {
         await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        // The next choice opens its own list only once this one has closed.
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     private static ILocator CodeLinks(IPage page) => page.Locator("#ledger-grid tbody tr td:first-child a");
@@ -90,9 +92,9 @@ public sealed class LedgerTests(BrowserFixture browser)
         await BrowserFixture.WaitForInteractivityAsync(page);
 
         await ChooseAsync(page, "Unit", district.Name);
-        await page.WaitForURLAsync(new Regex($"unitId={district.Id}"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"unitId={district.Id}"));
         await ChooseAsync(page, "Light", "Red");
-        await page.WaitForURLAsync(new Regex("light=Red"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("light=Red"));
         await Assertions.Expect(page.Locator("#ledger-total")).ToHaveTextAsync("2 measures");
 
         // Sorted by code, as the ledger is by default.
@@ -123,7 +125,7 @@ public sealed class LedgerTests(BrowserFixture browser)
         var page = await browser.OpenAsync($"/ledger?unitId={district.Id}&light=Red");
         await BrowserFixture.WaitForInteractivityAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = measure.Code, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync($"**/measures/{measure.Id}");
+        await page.WaitForURLAsync($"**/measures/{measure.Id}", BrowserFixture.SameDocument);
         await Assertions.Expect(page.Locator("#measure-code")).ToHaveTextAsync(measure.Code);
         await BrowserFixture.WaitForInteractivityAsync(page);
         await Assertions.Expect(page.Locator("#report-history")).ToContainTextAsync("No reports yet.");
