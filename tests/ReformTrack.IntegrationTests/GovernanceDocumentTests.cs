@@ -51,6 +51,29 @@ public abstract class GovernanceDocumentTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [SkippableFact]
+    public async Task A_document_lists_only_the_measures_its_reader_may_see_but_counts_the_whole_programme()
+    {
+        app.SkipIfUnavailable();
+        using var admin = app.CreateClient();
+        var mine = await admin.CreateUnitAsync("鼓楼区改革办");
+        var theirs = await admin.CreateUnitAsync("台江区改革办");
+        var objective = await admin.CreateObjectiveAsync("Objective");
+        var document = await admin.CreateDocumentAsync("Plan", ["One", "Two"], "Plan");
+        var clauses = document["clauses"]!.AsArray();
+        var visible = await app.InsertMeasureAsync(mine.Id(), objective.Id(), document.Id(), clauses[0]!.Id(), "鼓楼的举措");
+        await app.InsertMeasureAsync(theirs.Id(), objective.Id(), document.Id(), clauses[1]!.Id(), "台江的举措");
+        using var liaison = app.CreateClientAs(Modules.Accounts.Role.Liaison, mine["code"]!.GetValue<string>());
+
+        var detail = await liaison.GetJsonAsync($"/api/v1/documents/{document.Id()}");
+
+        var measure = Assert.Single(detail["measures"]!.AsArray())!;
+        Assert.Equal(visible, measure.Id());
+        Assert.DoesNotContain("台江的举措", detail.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(detail["clausesWithoutMeasures"]!.AsArray());
+        Assert.Equal(1, detail["clauses"]![1]!["measureCount"]!.GetValue<int>());
+    }
+
+    [SkippableFact]
     public async Task Each_measure_counts_once_whether_it_names_the_document_the_clause_or_both()
     {
         app.SkipIfUnavailable();

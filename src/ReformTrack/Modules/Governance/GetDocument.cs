@@ -29,9 +29,10 @@ internal sealed record DocumentDetail(
 
 /// <summary>
 /// One document: its clauses, its supporting documents, the meetings that reviewed it, the
-/// measures it introduced and the clauses that no measure carries out yet.
+/// measures it introduced and the clauses that no measure carries out yet. Clause coverage is
+/// counted over the whole programme; the measures listed are only those the user may see.
 /// </summary>
-internal sealed class GetDocument(IDbContextFactory<ReformDbContext> dbFactory)
+internal sealed class GetDocument(IDbContextFactory<ReformDbContext> dbFactory, ScopedDb scopedDb)
 {
     public async Task<DocumentDetail> RunAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -51,15 +52,20 @@ internal sealed class GetDocument(IDbContextFactory<ReformDbContext> dbFactory)
             .ToListAsync(cancellationToken);
 
         var clauseIds = document.Clauses.Select(c => c.Id).ToList();
-        var measures = await db.Measures.AsNoTracking()
+        var perClause = await db.Measures.AsNoTracking()
+            .Where(m => m.ClauseId != null && clauseIds.Contains(m.ClauseId.Value))
+            .GroupBy(m => m.ClauseId!.Value)
+            .Select(g => new { ClauseId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.ClauseId, g => g.Count, cancellationToken);
+
+        await using var scoped = await scopedDb.CreateDbContextAsync(cancellationToken);
+        var measures = await scoped.Measures.AsNoTracking()
             .Where(m => m.DocumentId == id || (m.ClauseId != null && clauseIds.Contains(m.ClauseId.Value)))
             .OrderBy(m => m.Code)
             .Select(m => new { m.Id, m.Code, m.Title, m.ClauseId })
             .ToListAsync(cancellationToken);
 
         var numbers = document.Clauses.ToDictionary(c => c.Id, c => c.Number);
-        var perClause = measures.Where(m => m.ClauseId is not null).GroupBy(m => m.ClauseId!.Value)
-            .ToDictionary(g => g.Key, g => g.Count());
         var clauses = document.Clauses.OrderBy(c => c.Number)
             .Select(c => new ClauseView(c.Id, c.Number, c.Text, perClause.GetValueOrDefault(c.Id)))
             .ToList();
