@@ -13,7 +13,7 @@ namespace ReformTrack.Data;
 /// The data is the same on every run: a fixed random seed, fixed dates, and every state judged
 /// at <see cref="AsOf"/>, never at the current time.
 /// </summary>
-internal sealed class DemoSeeder(ReformDbContext db)
+internal sealed class DemoSeeder(ReformDbContext db, IEnumerable<IDemoPart> parts)
 {
     /// <summary>The day the demo's lights are designed for (and the day the test hosts start at).</summary>
     public static readonly DateOnly AsOf = new(2026, 11, 28);
@@ -36,6 +36,15 @@ internal sealed class DemoSeeder(ReformDbContext db)
             // Default thresholds, not configured ones, so the data is the same wherever it is loaded.
             var run = new DemoRun(db, new Random(RandomSeed), LightThresholds.Default);
             var summary = await run.SeedAsync(cancellationToken);
+            tracker.Clear();
+            tracker.AutoDetectChangesEnabled = true;
+            foreach (var part in parts.OrderBy(p => p.Order))
+            {
+                summary += ", " + await part.SeedAsync(db, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                tracker.Clear();
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return summary;
         }
