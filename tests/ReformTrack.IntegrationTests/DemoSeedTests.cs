@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ReformTrack.Data;
 using ReformTrack.Testing;
 using Xunit.Abstractions;
@@ -12,8 +13,6 @@ namespace ReformTrack.IntegrationTests;
 public abstract class DemoSeedTests(ITestOutputHelper output)
 {
     protected abstract TestDatabase NewDatabase();
-
-    private protected abstract ReformDbContext Open(TestDatabase database);
 
     [SkippableFact]
     public async Task Seeding_two_fresh_databases_gives_identical_data()
@@ -38,10 +37,14 @@ public abstract class DemoSeedTests(ITestOutputHelper output)
 
     private async Task<(string Summary, Dictionary<string, string> Dump)> SeedAndDumpAsync(TestDatabase database)
     {
-        await using var db = Open(database);
+        // Through the app's services, so that every module's demo part is loaded too.
+        await using var host = AppHost.BuildTool(
+            [$"--ConnectionStrings:ReformTrack={database.ConnectionString}", $"--Database:Provider={database.Provider}"]);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReformDbContext>();
         await DatabaseSetup.MigrateAsync(db);
         var watch = Stopwatch.StartNew();
-        var summary = await new DemoSeeder(db).SeedAsync();
+        var summary = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         output.WriteLine($"{database.Provider}: seeded in {watch.Elapsed.TotalSeconds:F1} s: {summary}");
         return (summary, await DumpAsync(db));
     }
@@ -92,23 +95,9 @@ public abstract class DemoSeedTests(ITestOutputHelper output)
 public sealed class SqliteDemoSeedTests(ITestOutputHelper output) : DemoSeedTests(output)
 {
     protected override TestDatabase NewDatabase() => new SqliteTestDatabase();
-
-    private protected override ReformDbContext Open(TestDatabase database)
-    {
-        var options = new DbContextOptionsBuilder<SqliteReformDbContext>();
-        DatabaseSetup.ConfigureSqlite(options, database.ConnectionString);
-        return new SqliteReformDbContext(options.Options);
-    }
 }
 
 public sealed class PostgresDemoSeedTests(ITestOutputHelper output) : DemoSeedTests(output)
 {
     protected override TestDatabase NewDatabase() => new PostgresTestDatabase();
-
-    private protected override ReformDbContext Open(TestDatabase database)
-    {
-        var options = new DbContextOptionsBuilder<PostgresReformDbContext>();
-        DatabaseSetup.ConfigurePostgres(options, database.ConnectionString);
-        return new PostgresReformDbContext(options.Options);
-    }
 }
