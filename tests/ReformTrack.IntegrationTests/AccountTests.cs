@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Testing;
@@ -142,6 +143,31 @@ public abstract partial class AccountTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(own, lasting.Secret));
         own.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(own, lasting.Secret));
+    }
+
+    [SkippableFact]
+    public async Task A_token_revoked_by_another_instance_stops_working_within_half_a_minute()
+    {
+        app.SkipIfUnavailable();
+        // A host of its own: this test moves its clock on.
+        using var own = new TApp();
+        var user = own.CreateUser(Role.Admin);
+        var token = await own.Services.GetRequiredService<ManageTokens>().CreateAsync(user.Id, "script", null);
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(own, token.Secret));
+
+        // Written straight to the database, as another instance of the app would: this one is not told.
+        var factory = own.Services.GetRequiredService<IDbContextFactory<Data.ReformDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var revokedAt = own.Clock.GetUtcNow().UtcDateTime;
+            await db.AccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, revokedAt));
+        }
+
+        var remembered = await StatusWithAsync(own, token.Secret);
+        own.Clock.Advance(TimeSpan.FromSeconds(31));
+
+        Assert.Equal(HttpStatusCode.OK, remembered);
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(own, token.Secret));
     }
 
     [SkippableTheory]

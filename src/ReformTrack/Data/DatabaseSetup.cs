@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using ReformTrack.Modules.Accounts;
 
 namespace ReformTrack.Data;
 
@@ -59,12 +60,14 @@ internal static class DatabaseSetup
     public static IServiceCollection AddReformDatabase(this IServiceCollection services, IConfiguration configuration,
         string contentRoot)
     {
+        services.AddSingleton<AccessTokenCache>();
         var provider = ProviderFrom(configuration);
         var configured = configuration.GetConnectionString(ConnectionStringName);
         if (provider == DatabaseProvider.Sqlite)
         {
             var connectionString = SqliteConnectionString(configured, contentRoot);
-            services.AddPooledDbContextFactory<SqliteReformDbContext>(o => ConfigureSqlite(o, connectionString));
+            services.AddPooledDbContextFactory<SqliteReformDbContext>((sp, o) =>
+                ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<AccessTokenCache>()));
             services.AddSingleton<IDbContextFactory<ReformDbContext>>(sp =>
                 new ReformDbContextFactory<SqliteReformDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteReformDbContext>>()));
         }
@@ -76,7 +79,8 @@ internal static class DatabaseSetup
                     "Database:Provider is Postgres but ConnectionStrings:ReformTrack is empty; set ConnectionStrings__ReformTrack.");
             }
 
-            services.AddPooledDbContextFactory<PostgresReformDbContext>(o => ConfigurePostgres(o, configured));
+            services.AddPooledDbContextFactory<PostgresReformDbContext>((sp, o) =>
+                ConfigurePostgres(o, configured).AddInterceptors(sp.GetRequiredService<AccessTokenCache>()));
             services.AddSingleton<IDbContextFactory<ReformDbContext>>(sp =>
                 new ReformDbContextFactory<PostgresReformDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresReformDbContext>>()));
         }
@@ -88,11 +92,11 @@ internal static class DatabaseSetup
         return services;
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(ReformDbContext).Assembly.GetName().Name))
             .AddInterceptors(SqlitePragmas.Instance);
 
-    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(ReformDbContext).Assembly.GetName().Name));
 
     /// <summary>Applies pending migrations; on SQLite also switches the file to WAL.</summary>

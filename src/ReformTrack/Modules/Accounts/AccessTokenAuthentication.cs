@@ -9,11 +9,12 @@ namespace ReformTrack.Modules.Accounts;
 
 /// <summary>
 /// <c>Authorization: Bearer rt_…</c>: the token's hash is looked up; an unknown, expired or
-/// revoked token, or one whose owner is locked out, fails (401).
+/// revoked token, or one whose owner is locked out, fails (401). Valid tokens are remembered
+/// briefly by <see cref="AccessTokenCache"/>.
 /// </summary>
 internal sealed class AccessTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock)
+    IDbContextFactory<ReformDbContext> dbFactory, AccessTokenCache cache, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AccessToken";
@@ -39,27 +40,36 @@ internal sealed class AccessTokenAuthentication(
 
         var hash = AccessToken.HashOf(secret);
         var now = clock.UtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
-        var found = await db.AccessTokens
-            .Where(t => t.Hash == hash)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
-            .FirstOrDefaultAsync(Context.RequestAborted);
-        if (found is null)
+        if (!cache.TryGet(hash, out var token, out var user))
         {
-            return AuthenticateResult.Fail("Unknown access token.");
+            await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
+            var found = await db.AccessTokens.AsNoTracking()
+                .Where(t => t.Hash == hash)
+                .Join(db.Users.AsNoTracking(), t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
+                .FirstOrDefaultAsync(Context.RequestAborted);
+            if (found is null)
+            {
+                return AuthenticateResult.Fail("Unknown access token.");
+            }
+
+            (token, user) = (found.Token, found.User);
+            if (token.IsActive(now))
+            {
+                cache.Remember(hash, token, user);
+            }
         }
 
-        if (!found.Token.IsActive(now))
+        if (!token.IsActive(now))
         {
             return AuthenticateResult.Fail("The access token has expired or was revoked.");
         }
 
-        if (found.User.LockoutEnd is { } lockedUntil && lockedUntil > clock.GetUtcNow())
+        if (user.LockoutEnd is { } lockedUntil && lockedUntil > clock.GetUtcNow())
         {
             return AuthenticateResult.Fail("The token's owner is locked out.");
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(UserClaims.PrincipalFor(found.User, SchemeName), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(UserClaims.PrincipalFor(user, SchemeName), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
