@@ -584,6 +584,21 @@ public abstract class ExchangeDemoTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(completedIn2021.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), Figure("Completed in 2021"));
         Assert.Equal(10, rows.Count(r => r.Length == 4) - 1);
         Assert.Equal(overdue.Take(WorkReport.MaxOverdueListed), rows.Where(r => r.Length == 5).Skip(1).Select(r => r[0]));
+
+        // The chart beside the lights table draws the same figures: one bar per key task, green / yellow / red.
+        var chart = Assert.Single(document.MainDocumentPart.ChartParts).ChartSpace;
+        var series = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().ToList();
+        string[] Points(DocumentFormat.OpenXml.OpenXmlElement e) =>
+            e.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>().Select(v => v.Text).ToArray();
+        var table = rows.Where(r => r.Length == 4).Skip(1).ToList();
+        Assert.Equal(["绿灯 Green", "黄灯 Yellow", "红灯 Red"],
+            series.Select(x => x.GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.SeriesText>()!.InnerText));
+        Assert.Equal(table.Select(r => r[0]), Points(series[0].GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.CategoryAxisData>()!));
+        for (var light = 0; light < 3; light++)
+        {
+            Assert.Equal(table.Select(r => r[light + 1].Replace(",", "", StringComparison.Ordinal)),
+                Points(series[light].GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.Values>()!));
+        }
     }
 
     [SkippableFact]

@@ -33,6 +33,11 @@ internal sealed class WorkReport(ScopedDb dbFactory, GetOverview overview, ListM
     /// <summary>The overdue list stops here; the headline count says how many there are.</summary>
     public const int MaxOverdueListed = 500;
 
+    /// <summary>A4 with 2.2 cm side margins.</summary>
+    private const uint PageWidthTwips = 11906U;
+    private const uint MarginTwips = 1247U;
+    private const long ContentWidthTwips = PageWidthTwips - 2 * MarginTwips;
+
     public async Task<WorkReportFigures> FiguresAsync(int? year, int? unitId, CancellationToken cancellationToken = default)
     {
         var period = Fields.Required(year, "period");
@@ -71,14 +76,14 @@ internal sealed class WorkReport(ScopedDb dbFactory, GetOverview overview, ListM
         using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            main.Document = new Document(Body(figures));
+            main.Document = new Document(Body(main, figures));
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(output, cancellationToken);
     }
 
-    private static Body Body(WorkReportFigures f)
+    private static Body Body(MainDocumentPart main, WorkReportFigures f)
     {
         var o = f.Overview;
         var body = new Body(
@@ -100,6 +105,7 @@ internal sealed class WorkReport(ScopedDb dbFactory, GetOverview overview, ListM
                 ["审议通过文件 Documents passed", N(o.DocumentsPassed)],
             ]),
             Heading("二、重点任务亮灯情况 Lights per key task", 26),
+            LightsChart(main, o.LightsByKeyTask),
             Table(["重点任务 Key task", "绿灯 Green", "黄灯 Yellow", "红灯 Red"],
                 o.LightsByKeyTask.Select(k => new[] { $"{k.Code} {k.Title}", N(k.Green), N(k.Yellow), N(k.Red) }).ToList()),
             Heading("三、逾期举措 Overdue measures", 26));
@@ -120,10 +126,21 @@ internal sealed class WorkReport(ScopedDb dbFactory, GetOverview overview, ListM
         }
 
         body.Append(new SectionProperties(
-            new PageSize { Width = 11906U, Height = 16838U },
-            new PageMargin { Top = 1440, Right = 1247U, Bottom = 1440, Left = 1247U, Header = 851U, Footer = 992U, Gutter = 0U }));
+            new PageSize { Width = PageWidthTwips, Height = 16838U },
+            new PageMargin { Top = 1440, Right = MarginTwips, Bottom = 1440, Left = MarginTwips, Header = 851U, Footer = 992U, Gutter = 0U }));
         return body;
     }
+
+    /// <summary>Active measures per key task as stacked green / yellow / red bars, beside the table of the same figures.</summary>
+    private static Paragraph LightsChart(MainDocumentPart main, IReadOnlyList<KeyTaskLights> tasks) =>
+        WordChart.StackedBars(main, 1U, "Lights per key task",
+            tasks.Select(k => $"{k.Code} {k.Title}").ToList(),
+            [
+                new ChartSeries("绿灯 Green", "2E7D32", tasks.Select(k => k.Green).ToList()),
+                new ChartSeries("黄灯 Yellow", "F9A825", tasks.Select(k => k.Yellow).ToList()),
+                new ChartSeries("红灯 Red", "C62828", tasks.Select(k => k.Red).ToList()),
+            ],
+            ContentWidthTwips);
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
