@@ -22,10 +22,11 @@ public abstract class ReformTrackApp : WebApplicationFactory<Program>
     /// <summary>The instant every test host starts at, unless a test moves the clock.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
 
-    protected ReformTrackApp(TestDatabase database, bool seedDemo = false)
+    protected ReformTrackApp(TestDatabase database, bool seedDemo = false, bool ownsDatabase = true)
     {
         Database = database;
         SeedDemo = seedDemo;
+        _ownsDatabase = ownsDatabase;
         _admin = new Lazy<TestUser>(() => CreateUser(Role.Admin, displayName: "Test administrator"));
     }
 
@@ -34,6 +35,7 @@ public abstract class ReformTrackApp : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
     private readonly Lazy<TestUser> _admin;
+    private readonly bool _ownsDatabase;
     private int _users;
 
     /// <summary>The administrator that <c>CreateClient()</c> acts as.</summary>
@@ -100,7 +102,7 @@ public abstract class ReformTrackApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
             Database.Dispose();
         }
@@ -111,6 +113,6 @@ public class SqliteApp() : ReformTrackApp(new SqliteTestDatabase());
 
 public class PostgresApp() : ReformTrackApp(new PostgresTestDatabase());
 
-public class SqliteDemoApp() : ReformTrackApp(new SqliteTestDatabase(), seedDemo: true);
+public class SqliteDemoApp() : ReformTrackApp(new SqliteTestDatabase(DemoTemplates.Sqlite), seedDemo: true);
 
-public class PostgresDemoApp() : ReformTrackApp(new PostgresTestDatabase(), seedDemo: true);
+public class PostgresDemoApp() : ReformTrackApp(new PostgresTestDatabase(() => DemoTemplates.Postgres), seedDemo: true);

@@ -19,6 +19,23 @@ public sealed class SqliteTestDatabase : TestDatabase
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("reformtrack-test-").FullName;
 
+    /// <summary>An empty database, or a copy of <paramref name="template"/>'s file (closed, with its WAL if any).</summary>
+    public SqliteTestDatabase(SqliteTestDatabase? template = null)
+    {
+        if (template is null)
+        {
+            return;
+        }
+
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            if (File.Exists(template.FilePath + suffix))
+            {
+                File.Copy(template.FilePath + suffix, FilePath + suffix);
+            }
+        }
+    }
+
     public override string Provider => "Sqlite";
     public string FilePath => Path.Combine(_directory, "reformtrack.db");
     public override string ConnectionString => $"Data Source={FilePath}";
@@ -48,7 +65,14 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     private readonly string? _admin = Environment.GetEnvironmentVariable(Variable);
     private readonly string _name = "rt_" + Guid.NewGuid().ToString("N")[..16];
+    private readonly Func<string>? _template;
     private bool _created;
+
+    /// <summary>An empty database, or (when <paramref name="template"/> is given) a copy of the database it names, made when first used.</summary>
+    public PostgresTestDatabase(Func<string>? template = null) => _template = template;
+
+    /// <summary>This database's name on the server.</summary>
+    public string Name => _name;
 
     public override string Provider => "Postgres";
 
@@ -67,10 +91,13 @@ public sealed class PostgresTestDatabase : TestDatabase
 
             if (!_created)
             {
+                var template = _template?.Invoke();
                 using var connection = new NpgsqlConnection(_admin);
                 connection.Open();
                 using var command = connection.CreateCommand();
-                command.CommandText = $"CREATE DATABASE \"{_name}\"";
+                command.CommandText = template is null
+                    ? $"CREATE DATABASE \"{_name}\""
+                    : $"CREATE DATABASE \"{_name}\" TEMPLATE \"{template}\"";
                 command.ExecuteNonQuery();
                 _created = true;
             }
