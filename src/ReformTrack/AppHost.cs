@@ -8,6 +8,7 @@ using ReformTrack.Localization;
 using ReformTrack.Modules.Exchange;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Modules.Audit;
+using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
@@ -62,6 +63,7 @@ internal static class AppHost
         services.AddGovernance();
         services.AddLedger(builder.Configuration);
         services.AddExchange(builder.Configuration);
+        services.AddDiffusion();
         services.AddTransient<DemoSeeder>();
         return builder;
     }
@@ -111,6 +113,7 @@ internal static class AppHost
         api.MapGovernance();
         api.MapLedger();
         api.MapExchange();
+        api.MapDiffusion();
         api.MapAudit();
 
         // Pages name their own policy; the fallback policy (signed in) covers the framework's own endpoints.

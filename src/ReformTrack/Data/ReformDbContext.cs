@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Modules.Audit;
+using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
@@ -28,6 +29,12 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
     public DbSet<MeasureCoUnit> MeasureCoUnits => Set<MeasureCoUnit>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<Pilot> Pilots => Set<Pilot>();
+    public DbSet<PilotMeasure> PilotMeasures => Set<PilotMeasure>();
+    public DbSet<Innovation> Innovations => Set<Innovation>();
+    public DbSet<Replication> Replications => Set<Replication>();
+    public DbSet<InnovationMeasure> InnovationMeasures => Set<InnovationMeasure>();
+    public DbSet<Honour> Honours => Set<Honour>();
 
     /// <summary>
     /// The materialised path of the acting user's unit: measures outside that subtree, and their
@@ -48,6 +55,16 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
             || MeasureCoUnits.Any(c => c.MeasureId == m.Id && Units.Any(u => u.Id == c.UnitId && u.Path.StartsWith(ScopePath))));
         modelBuilder.Entity<Milestone>().HasQueryFilter(s => ScopePath == null || Measures.Any(m => m.Id == s.MeasureId));
         modelBuilder.Entity<ProgressReport>().HasQueryFilter(r => ScopePath == null || Measures.Any(m => m.Id == r.MeasureId));
+
+        // Pilots by their holder unit, innovations by their origin, honours by the unit they belong to;
+        // one held by a named area only (no unit) is seen by unscoped users alone.
+        modelBuilder.Entity<Pilot>().HasQueryFilter(p => ScopePath == null
+            || Units.Any(u => u.Id == p.HolderUnitId && u.Path.StartsWith(ScopePath)));
+        modelBuilder.Entity<Innovation>().HasQueryFilter(i => ScopePath == null
+            || Units.Any(u => u.Id == i.OriginUnitId && u.Path.StartsWith(ScopePath)));
+        modelBuilder.Entity<Replication>().HasQueryFilter(r => ScopePath == null || Innovations.Any(i => i.Id == r.InnovationId));
+        modelBuilder.Entity<Honour>().HasQueryFilter(h => ScopePath == null
+            || Units.Any(u => u.Id == h.UnitId && u.Path.StartsWith(ScopePath)));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

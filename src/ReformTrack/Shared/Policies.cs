@@ -20,6 +20,9 @@ internal static class Policies
     /// <summary>Admin and Office: objectives, meetings, documents.</summary>
     public const string ManageGovernance = "manage-governance";
 
+    /// <summary>Admin and Office: pilots, innovations and their replications, cases and honours.</summary>
+    public const string ManageDiffusion = "manage-diffusion";
+
     /// <summary>Admin only: the unit tree, people, users, the audit trail's verification.</summary>
     public const string Admin = "admin";
 

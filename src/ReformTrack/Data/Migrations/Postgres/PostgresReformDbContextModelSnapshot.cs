@@ -270,6 +270,265 @@ namespace ReformTrack.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.Honour", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AwardingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("InnovationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PilotId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InnovationId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("PilotId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("Honours");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.Innovation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("FirstIntroducedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OriginUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstIntroducedOn");
+
+                    b.HasIndex("OriginUnitId");
+
+                    b.ToTable("Innovations");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.InnovationMeasure", b =>
+                {
+                    b.Property<int>("InnovationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InnovationId", "MeasureId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("InnovationMeasures");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.Pilot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("EvaluatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EvaluationDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EvaluationOutcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("GrantedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GrantingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HolderArea")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("HolderUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Obligations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationDueOn");
+
+                    b.HasIndex("HolderUnitId");
+
+                    b.ToTable("Pilots");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.PilotMeasure", b =>
+                {
+                    b.Property<int>("PilotId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PilotId", "MeasureId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("PilotMeasures");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.Replication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AdopterKey")
+                        .IsRequired()
+                        .HasMaxLength(220)
+                        .HasColumnType("character varying(220)");
+
+                    b.Property<string>("AdopterPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("AdopterUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("InnovationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("SourceReplicationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdoptedOn");
+
+                    b.HasIndex("AdopterUnitId");
+
+                    b.HasIndex("SourceReplicationId");
+
+                    b.HasIndex("InnovationId", "Level", "AdopterKey")
+                        .IsUnique();
+
+                    b.ToTable("Replications");
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Governance.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -832,6 +1091,97 @@ namespace ReformTrack.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.Honour", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Diffusion.Innovation", null)
+                        .WithMany()
+                        .HasForeignKey("InnovationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ReformTrack.Modules.Ledger.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ReformTrack.Modules.Diffusion.Pilot", null)
+                        .WithMany()
+                        .HasForeignKey("PilotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ReformTrack.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.Innovation", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("OriginUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.InnovationMeasure", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Diffusion.Innovation", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("InnovationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Ledger.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.Pilot", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("HolderUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.PilotMeasure", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Ledger.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Diffusion.Pilot", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("PilotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.Replication", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("AdopterUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ReformTrack.Modules.Diffusion.Innovation", null)
+                        .WithMany("Replications")
+                        .HasForeignKey("InnovationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Diffusion.Replication", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceReplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Source");
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Governance.Document", b =>
                 {
                     b.HasOne("ReformTrack.Modules.Governance.Document", null)
@@ -959,6 +1309,18 @@ namespace ReformTrack.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.Innovation", b =>
+                {
+                    b.Navigation("Measures");
+
+                    b.Navigation("Replications");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Diffusion.Pilot", b =>
+                {
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("ReformTrack.Modules.Governance.Document", b =>
