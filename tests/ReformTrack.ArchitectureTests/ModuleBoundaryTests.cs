@@ -20,6 +20,12 @@ public sealed class ModuleBoundaryTests
         "DeliveryConfidence", "Light", "LightRule", "LightThresholds",
     ];
 
+    private static readonly string[] DiffusionEntities =
+    [
+        "GrantLevel", "PilotStatus", "Pilot", "PilotDescription", "PilotMeasure", "ReplicationLevel", "Innovation", "Adopter",
+        "Replication", "InnovationMeasure", "HonourCategory", "Honour", "HonourDescription",
+    ];
+
     private static PredicateList Entities(string module, string[] names) =>
         Types.InAssembly(App).That().ResideInNamespace($"ReformTrack.Modules.{module}")
             .And().HaveNameMatching($"^({string.Join('|', names)})$");
@@ -28,12 +34,14 @@ public sealed class ModuleBoundaryTests
     [InlineData("Organisation")]
     [InlineData("Governance")]
     [InlineData("Ledger")]
+    [InlineData("Diffusion")]
     public void Entities_and_rules_know_nothing_of_the_database_or_the_web(string module)
     {
         var names = module switch
         {
             "Organisation" => OrganisationEntities,
             "Governance" => GovernanceEntities,
+            "Diffusion" => DiffusionEntities,
             _ => LedgerEntities,
         };
 
@@ -60,6 +68,17 @@ public sealed class ModuleBoundaryTests
     {
         var result = Entities("Governance", GovernanceEntities)
             .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Ledger")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void Diffusion_entities_refer_to_units_and_measures_by_id_only()
+    {
+        var result = Entities("Diffusion", DiffusionEntities)
+            .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Governance",
+                "ReformTrack.Modules.Ledger")
             .GetResult();
 
         Assert.True(result.IsSuccessful, Failing(result));
