@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ReformTrack.Data;
+using ReformTrack.Modules.Diffusion;
 
 namespace ReformTrack.BrowserTests;
 
@@ -40,5 +44,33 @@ public sealed class DiffusionTests(BrowserFixture browser)
         await page.Locator("#pilot-filter button[type=submit]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("status=Passed"));
         await Assertions.Expect(page.GetByText("5 pilots")).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
+    public async Task Office_moves_a_pilot_on_and_is_told_what_a_grant_needs()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        int id;
+        await using (var db = await browser.App.Services.GetRequiredService<IDbContextFactory<ReformDbContext>>().CreateDbContextAsync())
+        {
+            var holder = await db.Units.Where(u => u.Code == "FZ-D-JTJ").Select(u => u.Id).SingleAsync();
+            var pilot = Pilot.New(new PilotDescription($"交通强国建设试点-{Guid.NewGuid():N}"[..16], GrantLevel.National, "交通运输部", holder,
+                null, null, null, null, null, null, null, null), PilotStatus.Applied);
+            db.Pilots.Add(pilot);
+            await db.SaveChangesAsync();
+            id = pilot.Id;
+        }
+
+        var page = await browser.OpenAsync($"/pilots/{id}");
+        await BrowserFixture.WaitForInteractivityAsync(page);
+        await page.GetByLabel("New status", new() { Exact = true }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Granted" }).First.ClickAsync();
+        await page.Locator("#pilot-save").ClickAsync();
+        await Assertions.Expect(page.Locator("#pilot-error")).ToContainTextAsync("granted pilot has the date");
+
+        await page.Locator("#pilot-granted-on").FillAsync("2021-06-01");
+        await page.Locator("#pilot-save").ClickAsync();
+        await Assertions.Expect(page.Locator("#pilot-status")).ToHaveTextAsync("Granted");
+        await Assertions.Expect(page.Locator(".rt-pilot")).ToContainTextAsync("2021-06-01");
     }
 }
