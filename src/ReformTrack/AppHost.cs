@@ -7,6 +7,7 @@ using ReformTrack.Data;
 using ReformTrack.Localization;
 using ReformTrack.Modules.Exchange;
 using ReformTrack.Modules.Accounts;
+using ReformTrack.Modules.Appraisal;
 using ReformTrack.Modules.Audit;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Ledger;
@@ -62,6 +63,7 @@ internal static class AppHost
         services.AddGovernance();
         services.AddLedger(builder.Configuration);
         services.AddExchange(builder.Configuration);
+        services.AddAppraisal();
         services.AddTransient<DemoSeeder>();
         return builder;
     }
@@ -111,6 +113,7 @@ internal static class AppHost
         api.MapGovernance();
         api.MapLedger();
         api.MapExchange();
+        api.MapAppraisal();
         api.MapAudit();
 
         // Pages name their own policy; the fallback policy (signed in) covers the framework's own endpoints.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Modules.Accounts;
+using ReformTrack.Modules.Appraisal;
 using ReformTrack.Modules.Audit;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Ledger;
@@ -28,6 +29,11 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
     public DbSet<MeasureCoUnit> MeasureCoUnits => Set<MeasureCoUnit>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<AppraisalScheme> AppraisalSchemes => Set<AppraisalScheme>();
+    public DbSet<AppraisalRun> AppraisalRuns => Set<AppraisalRun>();
+    public DbSet<AppraisalResult> AppraisalResults => Set<AppraisalResult>();
+    public DbSet<AppraisalValue> AppraisalValues => Set<AppraisalValue>();
+    public DbSet<AppraisalAppeal> AppraisalAppeals => Set<AppraisalAppeal>();
 
     /// <summary>
     /// The materialised path of the acting user's unit: measures outside that subtree, and their
@@ -48,6 +54,9 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
             || MeasureCoUnits.Any(c => c.MeasureId == m.Id && Units.Any(u => u.Id == c.UnitId && u.Path.StartsWith(ScopePath))));
         modelBuilder.Entity<Milestone>().HasQueryFilter(s => ScopePath == null || Measures.Any(m => m.Id == s.MeasureId));
         modelBuilder.Entity<ProgressReport>().HasQueryFilter(r => ScopePath == null || Measures.Any(m => m.Id == r.MeasureId));
+        // A unit sees its own appeals (those of units in its subtree); rankings are public to every reader.
+        modelBuilder.Entity<AppraisalAppeal>().HasQueryFilter(a => ScopePath == null
+            || Units.Any(u => u.Id == a.UnitId && u.Path.StartsWith(ScopePath)));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
