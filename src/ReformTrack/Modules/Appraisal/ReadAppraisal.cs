@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
 using ReformTrack.Shared;
@@ -31,7 +32,7 @@ internal sealed class ReadAppraisal(IDbContextFactory<ReformDbContext> factory)
     public async Task<IReadOnlyList<RunRow>> ListAsync(int? schemeId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await Rows(db).Where(r => schemeId == null || r.SchemeId == schemeId).ToListAsync(cancellationToken);
+        var rows = await Rows(db, r => schemeId == null || r.SchemeId == schemeId).ToListAsync(cancellationToken);
         return rows.OrderByDescending(r => r.To).ThenBy(r => r.SchemeCode, StringComparer.Ordinal)
             .ThenByDescending(r => r.Status == RunStatus.Published).ThenByDescending(r => r.Id).ToList();
     }
@@ -39,7 +40,7 @@ internal sealed class ReadAppraisal(IDbContextFactory<ReformDbContext> factory)
     public async Task<RunDetail> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var row = await Rows(db).FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFound("AppraisalRun", id);
+        var row = await Rows(db, r => r.Id == id).FirstOrDefaultAsync(cancellationToken) ?? throw new NotFound("AppraisalRun", id);
         var scheme = await ManageSchemes.LoadAsync(db, row.SchemeId, cancellationToken);
         var results = await db.AppraisalResults.AsNoTracking().Where(r => r.RunId == id).ToListAsync(cancellationToken);
         var values = (await db.AppraisalValues.AsNoTracking().Where(v => v.RunId == id).ToListAsync(cancellationToken))
@@ -69,7 +70,7 @@ internal sealed class ReadAppraisal(IDbContextFactory<ReformDbContext> factory)
             .Where(r => r.UnitId == unitId && db.AppraisalRuns.Any(x => x.Id == r.RunId && x.Status == RunStatus.Published))
             .ToListAsync(cancellationToken);
         var runIds = results.Select(r => r.RunId).ToList();
-        var runs = await Rows(db).Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var runs = await Rows(db, r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         var sizes = await db.AppraisalResults.Where(r => runIds.Contains(r.RunId)).GroupBy(r => r.RunId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var values = (await db.AppraisalValues.AsNoTracking().Where(v => v.UnitId == unitId && runIds.Contains(v.RunId))
@@ -83,8 +84,8 @@ internal sealed class ReadAppraisal(IDbContextFactory<ReformDbContext> factory)
 
     private static ValueRow ToRow(AppraisalValue v) => new(v.Kind, v.Raw, v.Numerator, v.Denominator, v.Contribution, v.Note);
 
-    private static IQueryable<RunRow> Rows(ReformDbContext db) =>
-        from r in db.AppraisalRuns.AsNoTracking()
+    private static IQueryable<RunRow> Rows(ReformDbContext db, Expression<Func<AppraisalRun, bool>> filter) =>
+        from r in db.AppraisalRuns.AsNoTracking().Where(filter)
         join s in db.AppraisalSchemes on r.SchemeId equals s.Id
         select new RunRow(r.Id, r.SchemeId, r.SchemeCode, s.Title, s.Revision, r.From, r.To, r.RootUnitId, r.SubjectKind,
             r.Status, r.Edition, r.FirstRunId ?? r.Id, r.CreatedAt, r.PublishedAt);
