@@ -45,7 +45,7 @@ internal sealed class ManageRuns(IDbContextFactory<ReformDbContext> factory, Tim
     public static async Task<(AppraisalRun Run, AppraisalScheme Scheme)> LoadAsync(ReformDbContext db, int runId,
         CancellationToken cancellationToken)
     {
-        var run = await db.AppraisalRuns.Include(r => r.Results).Include(r => r.Values)
+        var run = await db.AppraisalRuns.Include(r => r.Results).Include(r => r.Values).AsSplitQuery()
                       .FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
                   ?? throw new NotFound("AppraisalRun", runId);
         return (run, await ManageSchemes.LoadAsync(db, run.SchemeId, cancellationToken));
