@@ -7,6 +7,7 @@ using ReformTrack.Data;
 using ReformTrack.Localization;
 using ReformTrack.Modules.Exchange;
 using ReformTrack.Modules.Accounts;
+using ReformTrack.Modules.Appraisal;
 using ReformTrack.Modules.Audit;
 using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Governance;
@@ -64,6 +65,7 @@ internal static class AppHost
         services.AddLedger(builder.Configuration);
         services.AddExchange(builder.Configuration);
         services.AddDiffusion();
+        services.AddAppraisal();
         services.AddTransient<DemoSeeder>();
         return builder;
     }
@@ -114,6 +116,7 @@ internal static class AppHost
         api.MapLedger();
         api.MapExchange();
         api.MapDiffusion();
+        api.MapAppraisal();
         api.MapAudit();
 
         // Pages name their own policy; the fallback policy (signed in) covers the framework's own endpoints.

@@ -94,6 +94,39 @@ public sealed class ModuleBoundaryTests
         Assert.True(result.IsSuccessful, Failing(result));
     }
 
+    private static readonly string[] ScoringCore =
+        ["ScoringEngine", "ScoreRule", "Grade", "GradeBands", "ScoringCriterion", "SubjectInput", "ScoredSubject", "CriterionScore"];
+
+    private static readonly string[] AppraisalEntities =
+    [
+        "AppraisalScheme", "SchemeCriterion", "CriterionKind", "SchemeStatus", "CriterionInput", "AppraisalRun", "RunStatus",
+        "AppraisalResult", "AppraisalValue", "AppraisalAppeal", "AppealStatus",
+    ];
+
+    [Fact]
+    public void The_scoring_core_depends_on_nothing_but_its_own_types()
+    {
+        var result = Entities("Appraisal", ScoringCore)
+            .ShouldNot().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "ReformTrack.Data",
+                "ReformTrack.Shared", "ReformTrack.Modules.Ledger", "ReformTrack.Modules.Organisation")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+        Assert.Equal(ScoringCore.Length, Entities("Appraisal", ScoringCore).GetTypes().Count());
+    }
+
+    [Fact]
+    public void Appraisal_entities_know_nothing_of_the_database_the_web_or_the_ledger()
+    {
+        var result = Entities("Appraisal", AppraisalEntities)
+            .ShouldNot().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "ReformTrack.Data",
+                "ReformTrack.Modules.Ledger", "ReformTrack.Modules.Organisation")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+        Assert.Equal(AppraisalEntities.Length, Entities("Appraisal", AppraisalEntities).GetTypes().Count());
+    }
+
     [Fact]
     public void Module_classes_are_sealed_or_static()
     {

@@ -31,6 +31,7 @@ internal static class CliApp
               user       Add a user (the first administrator, for instance).
               token      Create a personal access token for a user's API scripts.
               audit      Verify the audit trail's hash chain.
+              appraise   Run an appraisal scheme over a year and print the ranking.
 
             Run 'reformtrack <command> --help' for a command's options.
 
@@ -73,6 +74,15 @@ internal static class CliApp
             --unit, the code of the unit whose subtree is the user's scope.
             --password-stdin   read the password from the first line of standard input; without it
                                a password is generated and printed once.
+            """,
+        ["appraise"] = """
+            Usage: reformtrack appraise --scheme CODE --period YEAR [--publish] [--unit CODE] [--kind KIND] [host options]
+
+            Runs the latest published revision of the scheme CODE (or its draft when none is published)
+            over YEAR for the units of KIND directly under the unit CODE (default: the district and
+            county offices under the top of the tree), stores the run and prints the ranking.
+            --publish   Publish the run: its values are frozen and the year is locked for the scheme.
+            Exits 0 when the run was made, 1 when a rule refused it (e.g. the year is already published).
             """,
         ["audit"] = """
             Usage: reformtrack audit verify [host options]
@@ -149,6 +159,7 @@ internal static class CliApp
             "user" => await UserAsync(rest),
             "token" => await TokenAsync(rest),
             "audit" => await AuditAsync(rest),
+            "appraise" => await AppraisalCommands.AppraiseAsync(rest),
             _ => await ServeAsync(rest),
         };
     }

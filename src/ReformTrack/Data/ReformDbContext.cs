@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Modules.Accounts;
+using ReformTrack.Modules.Appraisal;
 using ReformTrack.Modules.Audit;
 using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Governance;
@@ -35,6 +36,11 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
     public DbSet<Replication> Replications => Set<Replication>();
     public DbSet<InnovationMeasure> InnovationMeasures => Set<InnovationMeasure>();
     public DbSet<Honour> Honours => Set<Honour>();
+    public DbSet<AppraisalScheme> AppraisalSchemes => Set<AppraisalScheme>();
+    public DbSet<AppraisalRun> AppraisalRuns => Set<AppraisalRun>();
+    public DbSet<AppraisalResult> AppraisalResults => Set<AppraisalResult>();
+    public DbSet<AppraisalValue> AppraisalValues => Set<AppraisalValue>();
+    public DbSet<AppraisalAppeal> AppraisalAppeals => Set<AppraisalAppeal>();
 
     /// <summary>
     /// The materialised path of the acting user's unit: measures outside that subtree, and their
@@ -65,6 +71,9 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
         modelBuilder.Entity<Replication>().HasQueryFilter(r => ScopePath == null || Innovations.Any(i => i.Id == r.InnovationId));
         modelBuilder.Entity<Honour>().HasQueryFilter(h => ScopePath == null
             || Units.Any(u => u.Id == h.UnitId && u.Path.StartsWith(ScopePath)));
+        // A unit sees its own appeals (those of units in its subtree); rankings are public to every reader.
+        modelBuilder.Entity<AppraisalAppeal>().HasQueryFilter(a => ScopePath == null
+            || Units.Any(u => u.Id == a.UnitId && u.Path.StartsWith(ScopePath)));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -22,6 +22,11 @@ internal static class Policies
 
     /// <summary>Admin and Office: pilots, innovations and their replications, cases and honours.</summary>
     public const string ManageDiffusion = "manage-diffusion";
+    /// <summary>Admin and Office: appraisal schemes, runs, publishing and deciding appeals.</summary>
+    public const string ManageAppraisal = "manage-appraisal";
+
+    /// <summary>Admin, Office, Leader and Liaison: appeal an appraisal score (a unit user for its own unit).</summary>
+    public const string Appeal = "appeal";
 
     /// <summary>Admin only: the unit tree, people, users, the audit trail's verification.</summary>
     public const string Admin = "admin";

@@ -69,6 +69,9 @@ internal static class AccountsModule
             .AddPolicy(Policies.ManageDiffusion, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Office)))
             .AddPolicy(Policies.Report, p => p.RequireAuthenticatedUser()
                 .RequireRole(nameof(Role.Admin), nameof(Role.Office), nameof(Role.Liaison)))
+            .AddPolicy(Policies.ManageAppraisal, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Office)))
+            .AddPolicy(Policies.Appeal, p => p.RequireAuthenticatedUser()
+                .RequireRole(nameof(Role.Admin), nameof(Role.Office), nameof(Role.Leader), nameof(Role.Liaison)))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin)));
         services.AddCascadingAuthenticationState();
         // A disabled user or a changed role takes effect on open sessions within a minute.
