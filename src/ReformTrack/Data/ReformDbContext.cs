@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Modules.Audit;
 using ReformTrack.Modules.Governance;
+using ReformTrack.Modules.Indicators;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
 using ReformTrack.Shared;
@@ -28,6 +29,11 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
     public DbSet<MeasureCoUnit> MeasureCoUnits => Set<MeasureCoUnit>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<TrajectoryPoint> TrajectoryPoints => Set<TrajectoryPoint>();
+    public DbSet<IndicatorObjective> IndicatorObjectives => Set<IndicatorObjective>();
+    public DbSet<IndicatorMeasure> IndicatorMeasures => Set<IndicatorMeasure>();
 
     /// <summary>
     /// The materialised path of the acting user's unit: measures outside that subtree, and their
@@ -48,6 +54,10 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
             || MeasureCoUnits.Any(c => c.MeasureId == m.Id && Units.Any(u => u.Id == c.UnitId && u.Path.StartsWith(ScopePath))));
         modelBuilder.Entity<Milestone>().HasQueryFilter(s => ScopePath == null || Measures.Any(m => m.Id == s.MeasureId));
         modelBuilder.Entity<ProgressReport>().HasQueryFilter(r => ScopePath == null || Measures.Any(m => m.Id == r.MeasureId));
+        // An indicator is in scope when the unit responsible for it lies in the user's subtree.
+        modelBuilder.Entity<Indicator>().HasQueryFilter(i => ScopePath == null
+            || Units.Any(u => u.Id == i.UnitId && u.Path.StartsWith(ScopePath)));
+        modelBuilder.Entity<Observation>().HasQueryFilter(o => ScopePath == null || Indicators.Any(i => i.Id == o.IndicatorId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
