@@ -38,6 +38,8 @@ internal static class PortalModule
                         // The language comes from the address, the culture cookie or the browser.
                         http.Response.Headers.Vary = "Cookie, Accept-Language";
                         http.Response.Headers.Remove("Pragma");
+                        // A shared cache must not hand one visitor's cookie to the next; the portal has no forms to protect.
+                        http.Response.Headers.Remove("Set-Cookie");
                     }
 
                     return Task.CompletedTask;
