@@ -13,7 +13,6 @@ internal static class PortalModule
 
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddMemoryCache();
         services.AddSingleton(configuration.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions());
         services.AddSingleton<PortalSnapshot>();
         return services;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using ReformTrack.Data;
 using ReformTrack.Shared;
 using ReformTrack.Modules.Governance;
@@ -38,18 +37,56 @@ internal sealed record PortalData(PortalOverview Overview, IReadOnlyList<PortalO
 /// visit costs a page render, not a count over the whole ledger.
 /// </summary>
 internal sealed class PortalSnapshot(IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock, StatusThresholds thresholds,
-    IMemoryCache cache, PortalOptions options)
+    PortalOptions options)
 {
-    private const string CacheKey = "portal:snapshot";
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private volatile Snapshot? _current;
 
-    public async Task<PortalData> GetAsync(CancellationToken cancellationToken = default) =>
-        (await cache.GetOrCreateAsync(CacheKey, entry =>
+    private sealed record Snapshot(PortalData Data, long LoadedAt);
+
+    /// <summary>
+    /// The published picture: from memory while it is fresh; when it has aged past
+    /// <see cref="PortalOptions.SnapshotSeconds"/> the old one is served while a new one is counted in
+    /// the background, so no visitor waits for the count (only the very first, after a start).
+    /// </summary>
+    public async Task<PortalData> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var current = _current;
+        if (current is null)
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.SnapshotSeconds);
-            return LoadAsync(cancellationToken);
-        }))!;
+            return (await RefreshAsync(force: false, cancellationToken)).Data;
+        }
 
-    public void Forget() => cache.Remove(CacheKey);
+        if (clock.GetElapsedTime(current.LoadedAt).TotalSeconds >= options.SnapshotSeconds && _loading.CurrentCount > 0)
+        {
+            _ = Task.Run(() => RefreshAsync(force: true, CancellationToken.None));
+        }
+
+        return current.Data;
+    }
+
+    /// <summary>Drops the picture (the office changed what is published): the next visit counts afresh.</summary>
+    public void Forget() => _current = null;
+
+    private async Task<Snapshot> RefreshAsync(bool force, CancellationToken cancellationToken)
+    {
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (!force && _current is { } loaded)
+            {
+                return loaded;
+            }
+
+            var fresh = new Snapshot(await LoadAsync(cancellationToken), clock.GetTimestamp());
+            _current = fresh;
+            return fresh;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
 
     public async Task<PortalData> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -60,18 +97,23 @@ internal sealed class PortalSnapshot(IDbContextFactory<ReformDbContext> dbFactor
         var documentsPassed = await db.Documents.CountAsync(
             d => db.DocumentReviews.Any(r => r.DocumentId == d.Id && r.Outcome == ReviewOutcome.Passed), cancellationToken);
 
-        var byObjective = await db.Measures.AsNoTracking()
-            .Where(m => m.Status != MeasureStatus.Draft && m.Status != MeasureStatus.Cancelled)
-            .GroupBy(m => m.ObjectiveId)
+        // The portal reads the whole programme, not a user's scope: no scope filter to evaluate per row.
+        var byStatus = await db.Measures.IgnoreQueryFilters().AsNoTracking()
+            .GroupBy(m => new { m.Status, m.ObjectiveId })
+            .Select(g => new { g.Key.Status, g.Key.ObjectiveId, Count = g.Count(), Progress = g.Sum(m => (long)m.Progress) })
+            .ToListAsync(cancellationToken);
+        // One pass grouped by status and objective, which the ledger's covering index answers without reading rows.
+        var introduced = byStatus.Sum(b => b.Count);
+        var byObjective = byStatus.Where(b => b.Status is not (MeasureStatus.Draft or MeasureStatus.Cancelled))
+            .GroupBy(b => b.ObjectiveId)
             .Select(g => new
             {
                 ObjectiveId = g.Key,
-                Count = g.Count(),
-                Completed = g.Count(m => m.Status == MeasureStatus.Completed),
-                Progress = g.Sum(m => (long)m.Progress),
+                Count = g.Sum(b => b.Count),
+                Completed = g.Where(b => b.Status == MeasureStatus.Completed).Sum(b => b.Count),
+                Progress = g.Sum(b => b.Progress),
             })
-            .ToListAsync(cancellationToken);
-        var introduced = await db.Measures.CountAsync(cancellationToken);
+            .ToList();
 
         var objectives = await db.Objectives.AsNoTracking()
             .Select(o => new { o.Id, o.Code, o.Title, o.Level, o.ParentId, o.Path, o.SortOrder, o.Published })
@@ -89,7 +131,7 @@ internal sealed class PortalSnapshot(IDbContextFactory<ReformDbContext> dbFactor
             })
             .ToList();
 
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.Published)
+        var indicators = await db.Indicators.IgnoreQueryFilters().AsNoTracking().Where(i => i.Published)
             .Include(i => i.TrajectoryPoints).Include(i => i.Observations).Include(i => i.Objectives)
             .AsSplitQuery().OrderBy(i => i.Code).ToListAsync(cancellationToken);
         var unitIds = indicators.SelectMany(i => i.Observations).Select(o => o.UnitId).OfType<int>().Distinct().ToList();
