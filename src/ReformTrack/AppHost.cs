@@ -11,8 +11,10 @@ using ReformTrack.Modules.Appraisal;
 using ReformTrack.Modules.Audit;
 using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Governance;
+using ReformTrack.Modules.Indicators;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
+using ReformTrack.Modules.Portal;
 using ReformTrack.Shared;
 using Scalar.AspNetCore;
 
@@ -66,6 +68,8 @@ internal static class AppHost
         services.AddExchange(builder.Configuration);
         services.AddDiffusion();
         services.AddAppraisal();
+        services.AddIndicators(builder.Configuration);
+        services.AddPortal(builder.Configuration);
         services.AddTransient<DemoSeeder>();
         return builder;
     }
@@ -118,6 +122,8 @@ internal static class AppHost
         api.MapDiffusion();
         api.MapAppraisal();
         api.MapAudit();
+        api.MapIndicators();
+        app.MapPortal(api);
 
         // Pages name their own policy; the fallback policy (signed in) covers the framework's own endpoints.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -26,6 +26,12 @@ public sealed class ModuleBoundaryTests
         "Replication", "InnovationMeasure", "HonourCategory", "Honour", "HonourDescription",
     ];
 
+    private static readonly string[] IndicatorEntities =
+    [
+        "Indicator", "IndicatorInput", "TrajectoryPoint", "Observation", "IndicatorObjective", "IndicatorMeasure", "Direction",
+        "RollUpMethod", "IndicatorStatus", "DatedValue", "StatusThresholds", "Trajectory", "TrajectoryStatus", "UnitValue", "RollUp",
+    ];
+
     private static PredicateList Entities(string module, string[] names) =>
         Types.InAssembly(App).That().ResideInNamespace($"ReformTrack.Modules.{module}")
             .And().HaveNameMatching($"^({string.Join('|', names)})$");
@@ -35,6 +41,7 @@ public sealed class ModuleBoundaryTests
     [InlineData("Governance")]
     [InlineData("Ledger")]
     [InlineData("Diffusion")]
+    [InlineData("Indicators")]
     public void Entities_and_rules_know_nothing_of_the_database_or_the_web(string module)
     {
         var names = module switch
@@ -42,6 +49,7 @@ public sealed class ModuleBoundaryTests
             "Organisation" => OrganisationEntities,
             "Governance" => GovernanceEntities,
             "Diffusion" => DiffusionEntities,
+            "Indicators" => IndicatorEntities,
             _ => LedgerEntities,
         };
 
@@ -58,6 +66,28 @@ public sealed class ModuleBoundaryTests
     {
         var result = Entities("Ledger", LedgerEntities)
             .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Governance")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void Indicator_entities_refer_to_units_objectives_and_measures_by_id_only()
+    {
+        var result = Entities("Indicators", IndicatorEntities)
+            .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Governance", "ReformTrack.Modules.Ledger")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void Portal_reads_no_unpublished_entity_through_the_office_use_cases()
+    {
+        // The portal counts with its own queries on an unscoped context; it never calls the office's scoped use cases.
+        var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith("ReformTrack.Modules.Portal")
+            .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Indicators.ListIndicators", "ReformTrack.Modules.Indicators.GetIndicator",
+                "ReformTrack.Modules.Ledger.ListMeasures", "ReformTrack.Modules.Ledger.GetMeasure")
             .GetResult();
 
         Assert.True(result.IsSuccessful, Failing(result));

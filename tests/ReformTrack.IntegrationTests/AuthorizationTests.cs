@@ -22,6 +22,8 @@ public sealed class AuthorizationTests(SqliteApp app) : IClassFixture<SqliteApp>
     [
         "/account/sign-in", "/health", "/api/v1/ping", "/culture", "/not-found", "/error",
         "/calendar/{secret}.ics",
+        "/portal", "/portal/key-tasks", "/portal/indicators", "/portal/indicators/{Id:int}", // the public portal
+        "/portal/api/overview", "/portal/api/indicators",
         "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg", // the reference page's own script and icon
     ];
 
@@ -85,6 +87,39 @@ public sealed class AuthorizationTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.All(writes, e => Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(),
             a => a.Policy is Policies.ManageLedger or Policies.Report or Policies.ManageGovernance or Policies.ManageDiffusion
                 or Policies.Admin or Policies.ManageAppraisal or Policies.Appeal));
+    }
+
+    /// <summary>Every API endpoint the app maps, found in its endpoint data source, refuses a caller who is not signed in.</summary>
+    [Fact]
+    public async Task Anonymous_requests_to_every_office_endpoint_are_401()
+    {
+        var endpoints = Endpoints()
+            .Where(e => Route(e).StartsWith("/api/", StringComparison.Ordinal) && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Route: Route(e))))
+            .Distinct()
+            .ToList();
+        using var client = app.CreateAnonymousClient();
+
+        var answers = new List<string>();
+        foreach (var (method, route) in endpoints)
+        {
+            var url = System.Text.RegularExpressions.Regex.Replace(route, @"\{[^}]+\}", "1");
+            using var request = new HttpRequestMessage(new HttpMethod(method), url);
+            if (method is "POST" or "PUT" or "PATCH")
+            {
+                request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            }
+
+            var response = await client.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.Unauthorized)
+            {
+                answers.Add($"{method} {url}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(endpoints.Count > 50, $"only {endpoints.Count} API endpoints were found");
+        Assert.Contains(endpoints, e => e.Route.StartsWith("/api/v1/indicators", StringComparison.Ordinal));
+        Assert.Empty(answers);
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using ReformTrack.Modules.Appraisal;
 using ReformTrack.Modules.Audit;
 using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Governance;
+using ReformTrack.Modules.Indicators;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
 using ReformTrack.Shared;
@@ -41,6 +42,11 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
     public DbSet<AppraisalResult> AppraisalResults => Set<AppraisalResult>();
     public DbSet<AppraisalValue> AppraisalValues => Set<AppraisalValue>();
     public DbSet<AppraisalAppeal> AppraisalAppeals => Set<AppraisalAppeal>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<TrajectoryPoint> TrajectoryPoints => Set<TrajectoryPoint>();
+    public DbSet<IndicatorObjective> IndicatorObjectives => Set<IndicatorObjective>();
+    public DbSet<IndicatorMeasure> IndicatorMeasures => Set<IndicatorMeasure>();
 
     /// <summary>
     /// The materialised path of the acting user's unit: measures outside that subtree, and their
@@ -74,6 +80,10 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
         // A unit sees its own appeals (those of units in its subtree); rankings are public to every reader.
         modelBuilder.Entity<AppraisalAppeal>().HasQueryFilter(a => ScopePath == null
             || Units.Any(u => u.Id == a.UnitId && u.Path.StartsWith(ScopePath)));
+        // An indicator is in scope when the unit responsible for it lies in the user's subtree.
+        modelBuilder.Entity<Indicator>().HasQueryFilter(i => ScopePath == null
+            || Units.Any(u => u.Id == i.UnitId && u.Path.StartsWith(ScopePath)));
+        modelBuilder.Entity<Observation>().HasQueryFilter(o => ScopePath == null || Indicators.Any(i => i.Id == o.IndicatorId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -22,6 +22,10 @@ internal sealed class Objective : IVersioned
     public int? ParentId { get; set; }
     public string Path { get; set; } = "/";
     public int SortOrder { get; set; }
+
+    /// <summary>Shown on the public portal only when the office has published it.</summary>
+    public bool Published { get; set; }
+
     public int Version { get; set; }
 
     public const int CodeMaxLength = 32;

@@ -988,6 +988,9 @@ namespace ReformTrack.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1010,6 +1013,159 @@ namespace ReformTrack.Data.Migrations.Sqlite
                     b.HasIndex("Path");
 
                     b.ToTable("Objectives");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Indicators.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BaselineOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("BaselineValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RollUp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TargetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TargetValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitOfMeasure")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Published");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Indicators.IndicatorMeasure", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IndicatorId", "MeasureId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("IndicatorMeasures");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Indicators.IndicatorObjective", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IndicatorId", "ObjectiveId");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("IndicatorObjectives");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Indicators.Observation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("IndicatorId", "On");
+
+                    b.ToTable("Observations");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Indicators.TrajectoryPoint", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("IndicatorId", "On");
+
+                    b.ToTable("TrajectoryPoints");
                 });
 
             modelBuilder.Entity("ReformTrack.Modules.Ledger.Measure", b =>
@@ -1598,6 +1754,68 @@ namespace ReformTrack.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Indicators.Indicator", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Indicators.IndicatorMeasure", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Indicators.Indicator", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Ledger.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Indicators.IndicatorObjective", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Indicators.Indicator", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Governance.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Indicators.Observation", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Indicators.Indicator", null)
+                        .WithMany("Observations")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Indicators.TrajectoryPoint", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Indicators.Indicator", null)
+                        .WithMany("TrajectoryPoints")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Ledger.Measure", b =>
                 {
                     b.HasOne("ReformTrack.Modules.Governance.DocumentClause", null)
@@ -1710,6 +1928,17 @@ namespace ReformTrack.Data.Migrations.Sqlite
             modelBuilder.Entity("ReformTrack.Modules.Governance.Meeting", b =>
                 {
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Indicators.Indicator", b =>
+                {
+                    b.Navigation("Measures");
+
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Observations");
+
+                    b.Navigation("TrajectoryPoints");
                 });
 
             modelBuilder.Entity("ReformTrack.Modules.Ledger.Measure", b =>

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ReformTrack.Data;
+using ReformTrack.Shared;
+
+namespace ReformTrack.Modules.Portal;
+
+internal sealed record PublicationRequest(bool Published);
+
+internal static class PortalModule
+{
+    public const string Path = "/portal";
+
+    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions());
+        services.AddSingleton<PortalSnapshot>();
+        return services;
+    }
+
+    /// <summary>
+    /// The public portal: its pages (Blazor, static rendering) and its JSON under <c>/portal/api</c>, open to
+    /// anyone and cacheable for a short while; and the office's switch that publishes an objective.
+    /// </summary>
+    public static void MapPortal(this WebApplication app, IEndpointRouteBuilder api)
+    {
+        var options = app.Services.GetRequiredService<PortalOptions>();
+        app.Use((http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments(Path) && HttpMethods.IsGet(http.Request.Method))
+            {
+                http.Response.OnStarting(() =>
+                {
+                    if (http.Response.StatusCode == StatusCodes.Status200OK)
+                    {
+                        http.Response.Headers.CacheControl = $"public, max-age={options.MaxAgeSeconds}";
+                        // The language comes from the address, the culture cookie or the browser.
+                        http.Response.Headers.Vary = "Cookie, Accept-Language";
+                        http.Response.Headers.Remove("Pragma");
+                        // A shared cache must not hand one visitor's cookie to the next; the portal has no forms to protect.
+                        http.Response.Headers.Remove("Set-Cookie");
+                    }
+
+                    return Task.CompletedTask;
+                });
+            }
+
+            return next(http);
+        });
+
+        var portal = app.MapGroup(Path + "/api").WithTags("Portal").AllowAnonymous();
+        portal.MapGet("/overview", async (PortalSnapshot snapshot, CancellationToken cancellationToken) =>
+            {
+                var data = await snapshot.GetAsync(cancellationToken);
+                return TypedResults.Ok(new { data.Overview, KeyTasks = data.Objectives });
+            }).WithName("GetPortalOverview")
+            .WithSummary("The published programme overview and its aspects and key tasks with progress (anonymous).");
+        portal.MapGet("/indicators", async (PortalSnapshot snapshot, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await snapshot.GetAsync(cancellationToken)).Indicators))
+            .WithName("ListPortalIndicators")
+            .WithSummary("The published indicators with their trajectories and actuals (anonymous).");
+
+        api.MapPost("/objectives/{id:int}/publication", PublishObjectiveAsync).WithName("PublishObjective").WithTags("Objectives")
+            .RequireAuthorization(Policies.ManageGovernance).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Shows an objective on the public portal, or takes it off.");
+    }
+
+    private static async Task<NoContent> PublishObjectiveAsync(int id, PublicationRequest request,
+        IDbContextFactory<ReformDbContext> dbFactory, PortalSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var objective = await db.Objectives.FirstOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw new Shared.NotFound("Objective", id);
+        objective.Published = request.Published;
+        await db.SaveChangesAsync(cancellationToken);
+        snapshot.Forget();
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>The words of the portal; <c>PortalText.zh-CN.resx</c> holds their Chinese.</summary>
+public sealed class PortalText;

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReformTrack.Data;
+using ReformTrack.Testing;
+
+namespace ReformTrack.IntegrationTests;
+
+/// <summary>The public portal on the demo programme: open to anyone, cacheable, in both languages, and never leaking.</summary>
+public abstract partial class PortalTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : ReformTrackApp
+{
+    [SkippableFact]
+    public async Task Nothing_unpublished_appears_on_any_portal_page_or_endpoint()
+    {
+        app.SkipIfUnavailable();
+        var secrets = await UnpublishedTitlesAsync();
+        Assert.Contains(DemoIndicators.UnpublishedName, secrets);
+        Assert.True(secrets.Count > 100, $"only {secrets.Count} unpublished titles");
+        using var client = app.CreateAnonymousClient();
+
+        var addresses = await PortalAddressesAsync();
+        var leaks = new List<string>();
+        foreach (var address in addresses)
+        {
+            foreach (var culture in new[] { "en", "zh-CN" })
+            {
+                var response = await client.GetAsync($"{address}{(address.Contains('?') ? '&' : '?')}culture={culture}");
+                var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{address}: {(int)response.StatusCode}");
+                leaks.AddRange(secrets.Where(s => body.Contains(s, StringComparison.Ordinal)).Select(s => $"{address}: {s}"));
+                leaks.AddRange(secrets.Where(s => System.Text.Json.JsonSerializer.Serialize(s) is var json
+                        && body.Contains(json[1..^1], StringComparison.Ordinal) && json[1..^1] != s)
+                    .Select(s => $"{address} (escaped): {s}"));
+            }
+        }
+
+        Assert.True(addresses.Count >= 8, string.Join(", ", addresses));
+        Assert.Empty(leaks);
+    }
+
+    [SkippableFact]
+    public async Task Unpublished_indicator_has_no_portal_page()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateAnonymousClient();
+        var (published, unpublished) = await IndicatorIdsAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/portal/indicators/{unpublished.Single()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/portal/indicators/{published[0]}")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Portal_is_anonymous_static_and_cacheable_in_both_languages()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateAnonymousClient();
+
+        var english = await client.GetAsync("/portal");
+        var chinese = await client.GetAsync("/portal?culture=zh-CN");
+        var englishHtml = WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync());
+        var chineseHtml = WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+        Assert.True(english.Headers.CacheControl?.Public, english.Headers.CacheControl?.ToString());
+        Assert.InRange(english.Headers.CacheControl!.MaxAge!.Value.TotalSeconds, 1, 600);
+        Assert.False(english.Headers.Contains("Set-Cookie"));
+        Assert.DoesNotContain("blazor.web.js", englishHtml, StringComparison.Ordinal);
+        Assert.Contains("The programme in figures", englishHtml, StringComparison.Ordinal);
+        Assert.Contains("lang=\"zh-CN\"", chineseHtml, StringComparison.Ordinal);
+        Assert.Contains("数字看改革", chineseHtml, StringComparison.Ordinal);
+        // The figures come from the programme's own records: 62 meetings, the article's indicators.
+        var meetings = englishHtml.IndexOf("data-figure=\"meetings\"", StringComparison.Ordinal);
+        Assert.True(meetings > 0 && englishHtml[meetings..].Split('<')[0].EndsWith(">62", StringComparison.Ordinal), englishHtml[Math.Max(0, meetings)..][..200]);
+        Assert.Contains("医疗机构每千人床位数", englishHtml, StringComparison.Ordinal);
+        Assert.Contains("5.35", englishHtml, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Portal_json_lists_published_indicators_with_their_trajectories()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateAnonymousClient();
+
+        var indicators = await client.GetJsonAsync("/portal/api/indicators");
+
+        var beds = indicators.AsArray().Single(i => (string?)i!["code"] == "IND-BEDS")!;
+        Assert.Equal(4.15, (double)beds["baseline"]!["value"]!);
+        Assert.Equal(5.35, (double)beds["latest"]!["value"]!);
+        var scale = indicators.AsArray().Single(i => (string?)i!["code"] == "IND-DIGITAL-SCALE")!;
+        Assert.Equal(5400, (double)scale["latest"]!["value"]!, 6); // the districts' values summed: 540 billion yuan
+        Assert.DoesNotContain(indicators.AsArray(), i => (string?)i!["code"] == "IND-COST-DRAFT");
+    }
+
+    /// <summary>Every portal address the app maps, with each route parameter filled by every indicator id (published or not).</summary>
+    private async Task<List<string>> PortalAddressesAsync()
+    {
+        using var _ = app.CreateClient();
+        var (published, unpublished) = await IndicatorIdsAsync();
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + (e.RoutePattern.RawText ?? "").Trim('/'))
+            .Where(r => r == "/portal" || r.StartsWith("/portal/", StringComparison.OrdinalIgnoreCase))
+            .Distinct()
+            .ToList();
+        Assert.Contains("/portal", routes);
+        return routes.SelectMany(r => Parameter().IsMatch(r)
+                ? published.Concat(unpublished).Select(id => Parameter().Replace(r, id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                : [r])
+            .ToList();
+    }
+
+    private async Task<(List<int> Published, List<int> Unpublished)> IndicatorIdsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ReformDbContext>>().CreateDbContextAsync();
+        var all = await db.Indicators.Select(i => new { i.Id, i.Published }).ToListAsync();
+        return (all.Where(i => i.Published).Select(i => i.Id).ToList(), all.Where(i => !i.Published).Select(i => i.Id).ToList());
+    }
+
+    /// <summary>The titles of everything the office has not published: indicators, objectives, and every measure.</summary>
+    private async Task<HashSet<string>> UnpublishedTitlesAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ReformDbContext>>().CreateDbContextAsync();
+        var titles = new HashSet<string>(StringComparer.Ordinal);
+        titles.UnionWith(await db.Indicators.Where(i => !i.Published).Select(i => i.Name).ToListAsync());
+        titles.UnionWith(await db.Objectives.Where(o => !o.Published).Select(o => o.Title).ToListAsync());
+        titles.UnionWith(await db.Measures.Select(m => m.Title).ToListAsync());
+        return titles;
+    }
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex Parameter();
+}
+
+public sealed class SqlitePortalTests(SqliteDemoApp app) : PortalTests<SqliteDemoApp>(app);
+
+public sealed class PostgresPortalTests(PostgresDemoApp app) : PortalTests<PostgresDemoApp>(app);
