@@ -11,6 +11,7 @@ using ReformTrack.Modules.Audit;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
+using ReformTrack.Modules.Supervision;
 using ReformTrack.Shared;
 using Scalar.AspNetCore;
 
@@ -62,6 +63,7 @@ internal static class AppHost
         services.AddGovernance();
         services.AddLedger(builder.Configuration);
         services.AddExchange(builder.Configuration);
+        services.AddSupervision(builder.Configuration);
         services.AddTransient<DemoSeeder>();
         return builder;
     }
@@ -111,6 +113,7 @@ internal static class AppHost
         api.MapGovernance();
         api.MapLedger();
         api.MapExchange();
+        api.MapSupervision();
         api.MapAudit();
 
         // Pages name their own policy; the fallback policy (signed in) covers the framework's own endpoints.

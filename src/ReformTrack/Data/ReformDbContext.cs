@@ -5,6 +5,7 @@ using ReformTrack.Modules.Audit;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
+using ReformTrack.Modules.Supervision;
 using ReformTrack.Shared;
 
 namespace ReformTrack.Data;
@@ -28,6 +29,10 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
     public DbSet<MeasureCoUnit> MeasureCoUnits => Set<MeasureCoUnit>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<SupervisionItem> SupervisionItems => Set<SupervisionItem>();
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+    public DbSet<SupervisionRun> SupervisionRuns => Set<SupervisionRun>();
+    public DbSet<DigestSent> DigestsSent => Set<DigestSent>();
 
     /// <summary>
     /// The materialised path of the acting user's unit: measures outside that subtree, and their
@@ -48,6 +53,11 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
             || MeasureCoUnits.Any(c => c.MeasureId == m.Id && Units.Any(u => u.Id == c.UnitId && u.Path.StartsWith(ScopePath))));
         modelBuilder.Entity<Milestone>().HasQueryFilter(s => ScopePath == null || Measures.Any(m => m.Id == s.MeasureId));
         modelBuilder.Entity<ProgressReport>().HasQueryFilter(r => ScopePath == null || Measures.Any(m => m.Id == r.MeasureId));
+        // Supervision items and extension requests belong to the unit that answers them: in scope when it is in the subtree.
+        modelBuilder.Entity<SupervisionItem>().HasQueryFilter(i => ScopePath == null
+            || Units.Any(u => u.Id == i.UnitId && u.Path.StartsWith(ScopePath)));
+        modelBuilder.Entity<ExtensionRequest>().HasQueryFilter(e => ScopePath == null
+            || Units.Any(u => u.Id == e.UnitId && u.Path.StartsWith(ScopePath)));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -20,6 +20,12 @@ internal static class Policies
     /// <summary>Admin and Office: objectives, meetings, documents.</summary>
     public const string ManageGovernance = "manage-governance";
 
+    /// <summary>Admin, Office and Leader: open supervision items by hand and close them.</summary>
+    public const string Supervise = "supervise";
+
+    /// <summary>Admin and Leader: approve or reject extension requests.</summary>
+    public const string DecideExtensions = "decide-extensions";
+
     /// <summary>Admin only: the unit tree, people, users, the audit trail's verification.</summary>
     public const string Admin = "admin";
 
