@@ -6,6 +6,7 @@ using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Supervision;
 using ReformTrack.Shared;
 using ReformTrack.Testing;
+using static ReformTrack.IntegrationTests.AssertExtensions;
 
 namespace ReformTrack.IntegrationTests;
 
@@ -25,6 +26,9 @@ public abstract class SupervisionRuleTests<TApp>(TApp app) : IClassFixture<TApp>
         return await scope.ServiceProvider.GetRequiredService<EvaluateSupervision>().RunAsync(force: force);
     }
 
+    /// <summary>The fake clock only moves forward: each test starts the day after wherever earlier tests left it.</summary>
+    private DateOnly NextDay() => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(1);
+
     private Task<List<SupervisionItem>> ItemsOfAsync(int measureId) =>
         _data.ReadAsync(db => db.SupervisionItems.AsNoTracking().Where(i => i.MeasureId == measureId).OrderBy(i => i.Id).ToListAsync());
 
@@ -37,7 +41,7 @@ public abstract class SupervisionRuleTests<TApp>(TApp app) : IClassFixture<TApp>
         app.SkipIfUnavailable();
         var (unit, objective) = await _data.AddScopeAsync();
         // 100 days from start to due, nothing done: 10 points behind on day 10, more than 30 on day 31.
-        var start = new DateOnly(2031, 1, 1);
+        var start = NextDay();
         var measure = await _data.AddMeasureAsync(unit.Id, objective.Id, start, start.AddDays(100));
 
         await EvaluateOnAsync(start.AddDays(9));
@@ -67,7 +71,7 @@ public abstract class SupervisionRuleTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         app.SkipIfUnavailable();
         var (unit, objective) = await _data.AddScopeAsync();
-        var start = new DateOnly(2032, 1, 1);
+        var start = NextDay();
         var measure = await _data.AddMeasureAsync(unit.Id, objective.Id, start, start.AddDays(100));
         var opened = start.AddDays(40);
 
@@ -93,7 +97,7 @@ public abstract class SupervisionRuleTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         app.SkipIfUnavailable();
         var (unit, objective) = await _data.AddScopeAsync();
-        var day = new DateOnly(2033, 6, 15);
+        var day = NextDay().AddDays(60);
         var measure = await _data.AddMeasureAsync(unit.Id, objective.Id, day.AddDays(-60), day.AddDays(40));
 
         var first = await EvaluateOnAsync(day, force: false);
@@ -116,7 +120,7 @@ public abstract class SupervisionRuleTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         app.SkipIfUnavailable();
         var (unit, objective) = await _data.AddScopeAsync();
-        var start = new DateOnly(2034, 1, 1);
+        var start = NextDay();
         var measure = await _data.AddMeasureAsync(unit.Id, objective.Id, start, start.AddDays(100));
         await EvaluateOnAsync(start.AddDays(20));
         var item = await LightItemAsync(measure.Id);
@@ -126,7 +130,7 @@ public abstract class SupervisionRuleTests<TApp>(TApp app) : IClassFixture<TApp>
         await _data.ReadAsync(async db =>
         {
             var m = await db.Measures.SingleAsync(x => x.Id == measure.Id);
-            var report = m.SubmitReport(new ReportContent { Period = "2034-01", Percent = 50, Done = "Half done" }, "Liaison",
+            var report = m.SubmitReport(new ReportContent { Period = start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), Percent = 50, Done = "Half done" }, "Liaison",
                 app.Clock.GetUtcNow().UtcDateTime, start.AddDays(30), LightThresholds.Default);
             db.ProgressReports.Add(report);
             await db.SaveChangesAsync();
@@ -149,14 +153,17 @@ public abstract class SupervisionRuleTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         app.SkipIfUnavailable();
         var (unit, objective) = await _data.AddScopeAsync();
-        var due = new DateOnly(2026, 11, 1);
-        var measure = await _data.AddMeasureAsync(unit.Id, objective.Id, new DateOnly(2026, 1, 1), due);
+        var today = NextDay().AddDays(-1);
+        var due = today.AddDays(-20);
+        var measure = await _data.AddMeasureAsync(unit.Id, objective.Id, due.AddDays(-300), due);
+        var first = Iso(today.AddDays(120));
+        var second = Iso(today.AddDays(200));
         var code = await _data.UnitCodeAsync(unit.Id);
         using var liaison = app.CreateClientAs(Role.Liaison, code);
         using var leader = app.CreateClientAs(Role.Leader, code);
 
         var asked = await (await liaison.PostJsonAsync($"/api/v1/measures/{measure.Id}/extensions",
-            new { requestedDueOn = "2027-03-31", reason = "The provincial platform goes live in February." })).ReadAsync<ExtensionView>();
+            new { requestedDueOn = first, reason = "The provincial platform goes live in February." })).ReadAsync<ExtensionView>();
         (await liaison.PostJsonAsync($"/api/v1/supervision/extensions/{asked.Id}/approve", new { })).StatusCode
             .Equals(HttpStatusCode.Forbidden).AssertTrue("a liaison does not decide extensions");
         var approved = await (await leader.PostJsonAsync($"/api/v1/supervision/extensions/{asked.Id}/approve",
@@ -165,12 +172,12 @@ public abstract class SupervisionRuleTests<TApp>(TApp app) : IClassFixture<TApp>
 
         Assert.Equal(ExtensionStatus.Approved, approved.Status);
         Assert.Equal(due, approved.OriginalDueOn);
-        Assert.Equal(new DateOnly(2027, 3, 31), approved.RequestedDueOn);
-        Assert.Equal("2027-03-31", moved.GetProperty("dueOn").GetString());
+        Assert.Equal(first, Iso(approved.RequestedDueOn));
+        Assert.Equal(first, moved.GetProperty("dueOn").GetString());
 
         // A second request is rejected: the due date stays, and the request keeps the date it would have replaced.
         var again = await (await liaison.PostJsonAsync($"/api/v1/measures/{measure.Id}/extensions",
-            new { requestedDueOn = "2027-06-30", reason = "More time." })).ReadAsync<ExtensionView>();
+            new { requestedDueOn = second, reason = "More time." })).ReadAsync<ExtensionView>();
         var noReason = await leader.PostJsonAsync($"/api/v1/supervision/extensions/{again.Id}/reject", new { });
         await noReason.AssertFieldErrorAsync("note");
         var rejected = await (await leader.PostJsonAsync($"/api/v1/supervision/extensions/{again.Id}/reject",
@@ -180,8 +187,8 @@ public abstract class SupervisionRuleTests<TApp>(TApp app) : IClassFixture<TApp>
             .ReadAsync<List<ExtensionView>>();
 
         Assert.Equal(ExtensionStatus.Rejected, rejected.Status);
-        Assert.Equal(new DateOnly(2027, 3, 31), rejected.OriginalDueOn);
-        Assert.Equal("2027-03-31", kept.GetProperty("dueOn").GetString());
+        Assert.Equal(first, Iso(rejected.OriginalDueOn));
+        Assert.Equal(first, kept.GetProperty("dueOn").GetString());
         Assert.Equal([ExtensionStatus.Rejected, ExtensionStatus.Approved], history.Select(h => h.Status));
         Assert.Equal(due, history[1].OriginalDueOn);
     }
@@ -192,9 +199,11 @@ public abstract class SupervisionRuleTests<TApp>(TApp app) : IClassFixture<TApp>
         app.SkipIfUnavailable();
         var (unit, objective) = await _data.AddScopeAsync();
         var (other, _) = await _data.AddScopeAsync();
-        var measure = await _data.AddMeasureAsync(unit.Id, objective.Id, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1));
-        using var office = app.CreateClientAs(Role.Office, null);
+        var today = NextDay().AddDays(-1);
+        var measure = await _data.AddMeasureAsync(unit.Id, objective.Id, today.AddDays(-100), today.AddDays(100));
+        var respondBy = Iso(today.AddDays(7));
         var code = await _data.UnitCodeAsync(unit.Id);
+        using var office = app.CreateClientAs(Role.Office, code);
         using var liaison = app.CreateClientAs(Role.Liaison, code);
         using var stranger = app.CreateClientAs(Role.Liaison, await _data.UnitCodeAsync(other.Id));
         using var viewer = app.CreateClientAs(Role.Viewer, code);
@@ -202,13 +211,13 @@ public abstract class SupervisionRuleTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var opened = await admin.PostJsonAsync("/api/v1/supervision/items", new
         {
-            measureId = measure.Id, level = "Instruction", instruction = "Report on the delay by Friday.", respondBy = "2026-12-04",
+            measureId = measure.Id, level = "Instruction", instruction = "Report on the delay by Friday.", respondBy,
         });
         var item = await opened.ReadAsync<SupervisionItemView>();
         Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         Assert.Equal(SupervisionRule.Manual, item.Rule);
 
-        (await viewer.PostJsonAsync("/api/v1/supervision/items", new { measureId = measure.Id, instruction = "x", respondBy = "2026-12-04" }))
+        (await viewer.PostJsonAsync("/api/v1/supervision/items", new { measureId = measure.Id, instruction = "x", respondBy }))
             .StatusCode.Equals(HttpStatusCode.Forbidden).AssertTrue("a viewer opens nothing");
         await (await viewer.PostJsonAsync($"/api/v1/supervision/items/{item.Id}/response", new { response = "x" }))
             .AssertStatusAsync(HttpStatusCode.Forbidden);
@@ -236,6 +245,8 @@ public abstract class SupervisionRuleTests<TApp>(TApp app) : IClassFixture<TApp>
 
 internal static class AssertExtensions
 {
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static void AssertTrue(this bool condition, string because) => Assert.True(condition, because);
 }
 

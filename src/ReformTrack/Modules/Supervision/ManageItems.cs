@@ -46,6 +46,19 @@ internal sealed class ManageItems(ScopedDb dbFactory, TimeProvider clock)
                ?? throw new NotFound("SupervisionItem", id);
     }
 
+    /// <summary>The id of the measure with this code, if the user may see it.</summary>
+    public async Task<int?> MeasureIdOfAsync(string? code, CancellationToken cancellationToken = default)
+    {
+        var trimmed = code?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Measures.Where(m => m.Code == trimmed).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The office or a leader opens an item on a measure with an instruction and a response deadline.</summary>
     public async Task<SupervisionItemView> OpenAsync(int? measureId, SupervisionLevel? level, string? instruction,
         DateOnly? respondBy, string actor, CancellationToken cancellationToken = default)
