@@ -143,10 +143,17 @@ public sealed class Smtp4dev : IDisposable
 
     public void Dispose()
     {
-        if (_process is { HasExited: false })
+        try
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
+            if (_process is { HasExited: false })
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already exited.
         }
 
         _process?.Dispose();

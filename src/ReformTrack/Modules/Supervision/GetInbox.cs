@@ -101,8 +101,8 @@ internal sealed class GetInbox(IDbContextFactory<ReformDbContext> factory, UserS
                     {
                         e.MeasureId,
                         e.RequestedDueOn,
-                        Code = db.Measures.IgnoreQueryFilters().Where(m => m.Id == e.MeasureId).Select(m => m.Code).First(),
-                        Title = db.Measures.IgnoreQueryFilters().Where(m => m.Id == e.MeasureId).Select(m => m.Title).First(),
+                        Code = db.Measures.Where(m => m.Id == e.MeasureId).Select(m => m.Code).First(),
+                        Title = db.Measures.Where(m => m.Id == e.MeasureId).Select(m => m.Title).First(),
                     })
                     .ToListAsync(cancellationToken))
                 .Select(e => new InboxEntry(UpdateKind.ExtensionToDecide, e.Code, e.Title, "/supervision?tab=extensions", e.RequestedDueOn)));
@@ -128,8 +128,8 @@ internal sealed class GetInbox(IDbContextFactory<ReformDbContext> factory, UserS
                     i.Id,
                     i.Rule,
                     i.RespondBy,
-                    Code = db.Measures.IgnoreQueryFilters().Where(m => m.Id == i.MeasureId).Select(m => m.Code).First(),
-                    Title = db.Measures.IgnoreQueryFilters().Where(m => m.Id == i.MeasureId).Select(m => m.Title).First(),
+                    Code = db.Measures.Where(m => m.Id == i.MeasureId).Select(m => m.Code).First(),
+                    Title = db.Measures.Where(m => m.Id == i.MeasureId).Select(m => m.Title).First(),
                 })
                 .ToListAsync(cancellationToken))
             .Select(i => new InboxEntry(kind, i.Code, i.Title, $"/supervision?item={i.Id}", i.RespondBy)));

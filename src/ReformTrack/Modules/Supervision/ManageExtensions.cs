@@ -88,8 +88,8 @@ internal sealed class ManageExtensions(ScopedDb dbFactory, TimeProvider clock)
         query.Select(e => new ExtensionView(
             e.Id,
             e.MeasureId,
-            db.Measures.IgnoreQueryFilters().Where(m => m.Id == e.MeasureId).Select(m => m.Code).First(),
-            db.Measures.IgnoreQueryFilters().Where(m => m.Id == e.MeasureId).Select(m => m.Title).First(),
+            db.Measures.Where(m => m.Id == e.MeasureId).Select(m => m.Code).First(),
+            db.Measures.Where(m => m.Id == e.MeasureId).Select(m => m.Title).First(),
             e.UnitId,
             db.Units.Where(u => u.Id == e.UnitId).Select(u => u.Name).First(),
             e.OriginalDueOn,

@@ -138,12 +138,13 @@ internal sealed class ManageItems(ScopedDb dbFactory, TimeProvider clock)
         return query;
     }
 
+    // No IgnoreQueryFilters() in these projections: in a subquery it would lift the scope filters of the whole query.
     private static IQueryable<SupervisionItemView> Project(ReformDbContext db, IQueryable<SupervisionItem> query) =>
         query.Select(i => new SupervisionItemView(
             i.Id,
             i.MeasureId,
-            db.Measures.IgnoreQueryFilters().Where(m => m.Id == i.MeasureId).Select(m => m.Code).First(),
-            db.Measures.IgnoreQueryFilters().Where(m => m.Id == i.MeasureId).Select(m => m.Title).First(),
+            db.Measures.Where(m => m.Id == i.MeasureId).Select(m => m.Code).First(),
+            db.Measures.Where(m => m.Id == i.MeasureId).Select(m => m.Title).First(),
             i.UnitId,
             db.Units.Where(u => u.Id == i.UnitId).Select(u => u.Name).First(),
             i.Rule,
