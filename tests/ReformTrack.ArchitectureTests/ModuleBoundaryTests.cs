@@ -20,6 +20,12 @@ public sealed class ModuleBoundaryTests
         "DeliveryConfidence", "Light", "LightRule", "LightThresholds",
     ];
 
+    private static readonly string[] SupervisionEntities =
+    [
+        "SupervisionItem", "SupervisionRule", "SupervisionLevel", "SupervisionStatus", "ClosedBecause", "ExtensionRequest",
+        "ExtensionStatus", "SupervisionOptions",
+    ];
+
     private static PredicateList Entities(string module, string[] names) =>
         Types.InAssembly(App).That().ResideInNamespace($"ReformTrack.Modules.{module}")
             .And().HaveNameMatching($"^({string.Join('|', names)})$");
@@ -28,12 +34,14 @@ public sealed class ModuleBoundaryTests
     [InlineData("Organisation")]
     [InlineData("Governance")]
     [InlineData("Ledger")]
+    [InlineData("Supervision")]
     public void Entities_and_rules_know_nothing_of_the_database_or_the_web(string module)
     {
         var names = module switch
         {
             "Organisation" => OrganisationEntities,
             "Governance" => GovernanceEntities,
+            "Supervision" => SupervisionEntities,
             _ => LedgerEntities,
         };
 
@@ -50,6 +58,16 @@ public sealed class ModuleBoundaryTests
     {
         var result = Entities("Ledger", LedgerEntities)
             .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Governance")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void Supervision_entities_refer_to_measures_and_units_by_id_only()
+    {
+        var result = Entities("Supervision", SupervisionEntities)
+            .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Ledger", "ReformTrack.Modules.Accounts")
             .GetResult();
 
         Assert.True(result.IsSuccessful, Failing(result));
