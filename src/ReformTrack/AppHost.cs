@@ -15,6 +15,7 @@ using ReformTrack.Modules.Indicators;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
 using ReformTrack.Modules.Portal;
+using ReformTrack.Modules.Supervision;
 using ReformTrack.Shared;
 using Scalar.AspNetCore;
 
@@ -70,6 +71,7 @@ internal static class AppHost
         services.AddAppraisal();
         services.AddIndicators(builder.Configuration);
         services.AddPortal(builder.Configuration);
+        services.AddSupervision(builder.Configuration);
         services.AddTransient<DemoSeeder>();
         return builder;
     }
@@ -121,6 +123,7 @@ internal static class AppHost
         api.MapExchange();
         api.MapDiffusion();
         api.MapAppraisal();
+        api.MapSupervision();
         api.MapAudit();
         api.MapIndicators();
         app.MapPortal(api);

@@ -32,6 +32,12 @@ public sealed class ModuleBoundaryTests
         "RollUpMethod", "IndicatorStatus", "DatedValue", "StatusThresholds", "Trajectory", "TrajectoryStatus", "UnitValue", "RollUp",
     ];
 
+    private static readonly string[] SupervisionEntities =
+    [
+        "SupervisionItem", "SupervisionRule", "SupervisionLevel", "SupervisionStatus", "ClosedBecause", "ExtensionRequest",
+        "ExtensionStatus", "SupervisionOptions",
+    ];
+
     private static PredicateList Entities(string module, string[] names) =>
         Types.InAssembly(App).That().ResideInNamespace($"ReformTrack.Modules.{module}")
             .And().HaveNameMatching($"^({string.Join('|', names)})$");
@@ -42,6 +48,7 @@ public sealed class ModuleBoundaryTests
     [InlineData("Ledger")]
     [InlineData("Diffusion")]
     [InlineData("Indicators")]
+    [InlineData("Supervision")]
     public void Entities_and_rules_know_nothing_of_the_database_or_the_web(string module)
     {
         var names = module switch
@@ -50,6 +57,7 @@ public sealed class ModuleBoundaryTests
             "Governance" => GovernanceEntities,
             "Diffusion" => DiffusionEntities,
             "Indicators" => IndicatorEntities,
+            "Supervision" => SupervisionEntities,
             _ => LedgerEntities,
         };
 
@@ -88,6 +96,16 @@ public sealed class ModuleBoundaryTests
         var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith("ReformTrack.Modules.Portal")
             .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Indicators.ListIndicators", "ReformTrack.Modules.Indicators.GetIndicator",
                 "ReformTrack.Modules.Ledger.ListMeasures", "ReformTrack.Modules.Ledger.GetMeasure")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void Supervision_entities_refer_to_measures_and_units_by_id_only()
+    {
+        var result = Entities("Supervision", SupervisionEntities)
+            .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Ledger", "ReformTrack.Modules.Accounts")
             .GetResult();
 
         Assert.True(result.IsSuccessful, Failing(result));

@@ -92,6 +92,8 @@ public abstract class ReformTrackApp : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
         // Tests sign in many times from one address; the limit itself is tested with a low value.
         builder.UseSetting("Accounts:SignInsPerMinute", "10000");
+        // The daily supervision job is not scheduled: tests run the rules themselves, on the fake clock's day.
+        builder.UseSetting("Supervision:Schedule", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

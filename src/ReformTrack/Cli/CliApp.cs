@@ -32,6 +32,7 @@ internal static class CliApp
               token      Create a personal access token for a user's API scripts.
               audit      Verify the audit trail's hash chain.
               appraise   Run an appraisal scheme over a year and print the ranking.
+              supervise  Run the supervision rules for today (and send the day's digests).
 
             Run 'reformtrack <command> --help' for a command's options.
 
@@ -118,6 +119,16 @@ internal static class CliApp
             --dry-run    Only check and say what would change; write nothing.
             Exits 0 when imported (or, with --dry-run, when the file has no errors), 1 otherwise.
             """,
+        ["supervise"] = """
+            Usage: reformtrack supervise [--date yyyy-MM-dd] [--force] [--digest] [host options]
+
+            Runs the daily supervision rules over every active measure: opens items (overdue, yellow or
+            red light, report missing, milestone missed), climbs the escalation ladder and closes items
+            whose measure is back on track. A day already evaluated is left as it is unless --force.
+            --date     the day to evaluate (default: today)
+            --force    evaluate again a day already evaluated (idempotent: the same data changes nothing)
+            --digest   then send the day's email digests (one per person per day; needs Smtp:Host)
+            """,
         ["report"] = """
             Usage: reformtrack report --period YEAR [--unit CODE] --out FILE.docx
 
@@ -160,6 +171,7 @@ internal static class CliApp
             "token" => await TokenAsync(rest),
             "audit" => await AuditAsync(rest),
             "appraise" => await AppraisalCommands.AppraiseAsync(rest),
+            "supervise" => await SuperviseAsync(rest),
             _ => await ServeAsync(rest),
         };
     }
@@ -212,6 +224,47 @@ internal static class CliApp
         if (!await db.Users.AnyAsync())
         {
             await scope.ServiceProvider.GetRequiredService<DemoUsers>().CreateAsync();
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> SuperviseAsync(string[] args)
+    {
+        DateOnly? day = null;
+        var host = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--date" && i + 1 < args.Length)
+            {
+                if (!DateOnly.TryParseExact(args[++i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                {
+                    await Console.Error.WriteLineAsync($"reformtrack supervise: '{args[i]}' is not a date (yyyy-MM-dd).");
+                    return 2;
+                }
+
+                day = d;
+            }
+            else if (args[i] is not ("--force" or "--digest"))
+            {
+                host.Add(args[i]);
+            }
+        }
+
+        await using var app = AppHost.BuildTool(host.ToArray());
+        await using var scope = app.Services.CreateAsyncScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<ReformDbContext>());
+        var result = await scope.ServiceProvider.GetRequiredService<Modules.Supervision.EvaluateSupervision>()
+            .RunAsync(day, args.Contains("--force"));
+        Console.WriteLine(result.AlreadyRan
+            ? $"{result.Day:yyyy-MM-dd} was already evaluated; nothing changed (use --force to evaluate it again)."
+            : $"{result.Day:yyyy-MM-dd}: {result.Opened} items opened, {result.Escalated} escalated, {result.Reclassified} reclassified, {result.Closed} closed.");
+        if (args.Contains("--digest"))
+        {
+            var digests = await scope.ServiceProvider.GetRequiredService<Modules.Supervision.SendDigests>().RunAsync(day);
+            Console.WriteLine(digests.Disabled
+                ? "No digests: Smtp:Host is not set."
+                : $"Digests: {digests.Sent} sent, {digests.AlreadySent} already sent today.");
         }
 
         return 0;

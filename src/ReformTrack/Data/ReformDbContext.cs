@@ -8,6 +8,7 @@ using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Indicators;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
+using ReformTrack.Modules.Supervision;
 using ReformTrack.Shared;
 
 namespace ReformTrack.Data;
@@ -47,6 +48,10 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
     public DbSet<TrajectoryPoint> TrajectoryPoints => Set<TrajectoryPoint>();
     public DbSet<IndicatorObjective> IndicatorObjectives => Set<IndicatorObjective>();
     public DbSet<IndicatorMeasure> IndicatorMeasures => Set<IndicatorMeasure>();
+    public DbSet<SupervisionItem> SupervisionItems => Set<SupervisionItem>();
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+    public DbSet<SupervisionRun> SupervisionRuns => Set<SupervisionRun>();
+    public DbSet<DigestSent> DigestsSent => Set<DigestSent>();
 
     /// <summary>
     /// The materialised path of the acting user's unit: measures outside that subtree, and their
@@ -84,6 +89,11 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
         modelBuilder.Entity<Indicator>().HasQueryFilter(i => ScopePath == null
             || Units.Any(u => u.Id == i.UnitId && u.Path.StartsWith(ScopePath)));
         modelBuilder.Entity<Observation>().HasQueryFilter(o => ScopePath == null || Indicators.Any(i => i.Id == o.IndicatorId));
+        // Supervision items and extension requests belong to the unit that answers them: in scope when it is in the subtree.
+        modelBuilder.Entity<SupervisionItem>().HasQueryFilter(i => ScopePath == null
+            || Units.Any(u => u.Id == i.UnitId && u.Path.StartsWith(ScopePath)));
+        modelBuilder.Entity<ExtensionRequest>().HasQueryFilter(e => ScopePath == null
+            || Units.Any(u => u.Id == e.UnitId && u.Path.StartsWith(ScopePath)));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -27,6 +27,11 @@ internal static class Policies
 
     /// <summary>Admin, Office, Leader and Liaison: appeal an appraisal score (a unit user for its own unit).</summary>
     public const string Appeal = "appeal";
+    /// <summary>Admin, Office and Leader: open supervision items by hand and close them.</summary>
+    public const string Supervise = "supervise";
+
+    /// <summary>Admin and Leader: approve or reject extension requests.</summary>
+    public const string DecideExtensions = "decide-extensions";
 
     /// <summary>Admin only: the unit tree, people, users, the audit trail's verification.</summary>
     public const string Admin = "admin";

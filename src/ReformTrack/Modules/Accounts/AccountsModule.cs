@@ -72,6 +72,9 @@ internal static class AccountsModule
             .AddPolicy(Policies.ManageAppraisal, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Office)))
             .AddPolicy(Policies.Appeal, p => p.RequireAuthenticatedUser()
                 .RequireRole(nameof(Role.Admin), nameof(Role.Office), nameof(Role.Leader), nameof(Role.Liaison)))
+            .AddPolicy(Policies.Supervise, p => p.RequireAuthenticatedUser()
+                .RequireRole(nameof(Role.Admin), nameof(Role.Office), nameof(Role.Leader)))
+            .AddPolicy(Policies.DecideExtensions, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Leader)))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin)));
         services.AddCascadingAuthenticationState();
         // A disabled user or a changed role takes effect on open sessions within a minute.
