@@ -9,6 +9,7 @@ using ReformTrack.Modules.Exchange;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Modules.Audit;
 using ReformTrack.Modules.Diffusion;
+using ReformTrack.Modules.Chronicle;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
@@ -64,6 +65,7 @@ internal static class AppHost
         services.AddLedger(builder.Configuration);
         services.AddExchange(builder.Configuration);
         services.AddDiffusion();
+        services.AddChronicle();
         services.AddTransient<DemoSeeder>();
         return builder;
     }
@@ -115,6 +117,7 @@ internal static class AppHost
         api.MapExchange();
         api.MapDiffusion();
         api.MapAudit();
+        api.MapChronicle();
 
         // Pages name their own policy; the fallback policy (signed in) covers the framework's own endpoints.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

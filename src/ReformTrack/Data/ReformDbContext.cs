@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Modules.Audit;
 using ReformTrack.Modules.Diffusion;
+using ReformTrack.Modules.Chronicle;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
@@ -35,6 +36,8 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
     public DbSet<Replication> Replications => Set<Replication>();
     public DbSet<InnovationMeasure> InnovationMeasures => Set<InnovationMeasure>();
     public DbSet<Honour> Honours => Set<Honour>();
+    public DbSet<ChronicleEvent> ChronicleEvents => Set<ChronicleEvent>();
+    public DbSet<ChronicleLink> ChronicleLinks => Set<ChronicleLink>();
 
     /// <summary>
     /// The materialised path of the acting user's unit: measures outside that subtree, and their
@@ -65,6 +68,9 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
         modelBuilder.Entity<Replication>().HasQueryFilter(r => ScopePath == null || Innovations.Any(i => i.Id == r.InnovationId));
         modelBuilder.Entity<Honour>().HasQueryFilter(h => ScopePath == null
             || Units.Any(u => u.Id == h.UnitId && u.Path.StartsWith(ScopePath)));
+        // A chronicle event without a unit belongs to the whole programme; a deleted derived event is a tombstone, never shown.
+        modelBuilder.Entity<ChronicleEvent>().HasQueryFilter(e => !e.Suppressed
+            && (ScopePath == null || e.UnitId == null || Units.Any(u => u.Id == e.UnitId && u.Path.StartsWith(ScopePath))));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

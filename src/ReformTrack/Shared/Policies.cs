@@ -22,6 +22,8 @@ internal static class Policies
 
     /// <summary>Admin and Office: pilots, innovations and their replications, cases and honours.</summary>
     public const string ManageDiffusion = "manage-diffusion";
+    /// <summary>Admin and Office: record, edit, hide and delete chronicle events, and derive them.</summary>
+    public const string ManageChronicle = "manage-chronicle";
 
     /// <summary>Admin only: the unit tree, people, users, the audit trail's verification.</summary>
     public const string Admin = "admin";
