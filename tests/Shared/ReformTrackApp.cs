@@ -92,6 +92,8 @@ public abstract class ReformTrackApp : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
         // Tests sign in many times from one address; the limit itself is tested with a low value.
         builder.UseSetting("Accounts:SignInsPerMinute", "10000");
+        // Tests derive the chronicle when they mean to; a clock moved forward must not derive behind their back.
+        builder.UseSetting("Chronicle:DeriveEvery", "00:00:00");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
