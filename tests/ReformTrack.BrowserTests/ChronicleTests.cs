@@ -1,4 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ReformTrack.Data;
+using ReformTrack.Modules.Chronicle;
+using ReformTrack.Shared;
 
 namespace ReformTrack.BrowserTests;
 
@@ -38,5 +43,30 @@ public sealed class ChronicleTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("category=Commission"));
         await Assertions.Expect(page.Locator("section[data-year='2018']")).ToContainTextAsync("县级改革办");
         await Assertions.Expect(page.Locator("section[data-year='2021']")).ToHaveCountAsync(0);
+    }
+
+    [SkippableFact]
+    public async Task The_office_corrects_an_events_title_on_its_page()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        var factory = browser.App.Services.GetRequiredService<IDbContextFactory<ReformDbContext>>();
+        int id;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var entry = ChronicleEvent.Record(new DateOnly(2016, 6, 1), DatePrecision.Month, "海绵城市建设启动", ChronicleCategory.Other,
+                null, null, false, []);
+            db.ChronicleEvents.Add(entry);
+            await db.SaveChangesAsync();
+            id = entry.Id;
+        }
+
+        var page = await browser.OpenAsync($"/chronicle/{id}");
+        await page.Locator("#event-title-input").FillAsync("海绵城市建设全面启动");
+        await page.Locator("#event-save").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#event-title")).ToHaveTextAsync("海绵城市建设全面启动");
+        await Assertions.Expect(page.Locator("#event-message")).ToHaveTextAsync("Saved.");
+        await using var check = await factory.CreateDbContextAsync();
+        Assert.Equal("海绵城市建设全面启动", (await check.ChronicleEvents.SingleAsync(e => e.Id == id)).Title);
     }
 }
