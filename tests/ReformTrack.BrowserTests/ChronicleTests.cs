@@ -26,6 +26,14 @@ public sealed class ChronicleTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("section[data-year='2017']")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByText("福州都市圈获批")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#export-docx")).ToHaveAttributeAsync("href", "/api/v1/chronicle/export.docx?fromYear=2018&toYear=2018");
+        await Assertions.Expect(year.GetByText("not published").First).ToBeVisibleAsync();
+
+        await page.Locator("#published").CheckAsync();
+        await page.Locator("#chronicle-filter button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("published=true"));
+        await Assertions.Expect(year.GetByText("not published")).ToHaveCountAsync(0);
+        await Assertions.Expect(year).ToContainTextAsync("“1+10+1”组织架构");
     }
 
     [SkippableFact]
