@@ -219,6 +219,9 @@ public abstract class ChronicleTests<TApp>(TApp app) : IClassFixture<TApp>
         var seen = (await FindAsync(reader, marker)).Select(e => e!["id"]!.GetValue<int>()).Order().ToList();
 
         Assert.Equal(new[] { programme, ownEvent, belowEvent }.Select(e => e["id"]!.GetValue<int>()).Order(), seen);
+        var ofOwnSubtree = (await (await admin.GetAsync($"/api/v1/chronicle?unitId={own.Id}&q={Uri.EscapeDataString(marker)}"))
+            .ReadAsync(HttpStatusCode.OK))["items"]!.AsArray().Select(e => e!["id"]!.GetValue<int>()).Order();
+        Assert.Equal(new[] { ownEvent, belowEvent }.Select(e => e["id"]!.GetValue<int>()).Order(), ofOwnSubtree);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/v1/chronicle/{belowEvent["id"]}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/v1/chronicle/{otherEvent["id"]}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await office.DeleteAsync($"/api/v1/chronicle/{otherEvent["id"]}")).StatusCode);
