@@ -227,6 +227,10 @@ public abstract class ChronicleTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.NotFound, (await office.DeleteAsync($"/api/v1/chronicle/{otherEvent["id"]}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await RecordAsync(office, marker + "越权", "2020-02-01", other.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await RecordAsync(office, marker + "本区", "2020-02-01", own.Id)).StatusCode);
+        Assert.Equal("ProgrammeWideEventIsWrittenForTheWholeProgramme",
+            await (await RecordAsync(office, marker + "全市越权", "2020-02-01")).AssertFieldErrorAsync("unitId"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await office.DeleteAsync($"/api/v1/chronicle/{programme["id"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/chronicle/{programme["id"]}")).StatusCode);
         var export = await reader.GetStringAsync($"/api/v1/chronicle/export.md?fromYear=2020&toYear=2020&q={Uri.EscapeDataString(marker)}");
         Assert.DoesNotContain(marker + "乙区", export, StringComparison.Ordinal);
         Assert.Contains(marker + "甲区", export, StringComparison.Ordinal);

@@ -36,7 +36,8 @@ internal sealed class EditChronicle(ScopedDb dbFactory, UserScope scope)
         int id;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await CheckReferencesAsync(db, input, cancellationToken);
+            await CheckMayWriteAsync(db, input.UnitId, cancellationToken);
+            await CheckLinksAsync(db, input, cancellationToken);
             var entry = ChronicleEvent.Record(input.Date, input.Precision, input.Title, input.Category, input.Description,
                 input.UnitId, input.Published ?? false, Links(input));
             db.ChronicleEvents.Add(entry);
@@ -54,7 +55,9 @@ internal sealed class EditChronicle(ScopedDb dbFactory, UserScope scope)
             var entry = await db.ChronicleEvents.Include(e => e.Links).FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
                         ?? throw new NotFound("ChronicleEvent", id);
             StaleVersion.Check("ChronicleEvent", id, ifMatch, entry.Version);
-            await CheckReferencesAsync(db, input, cancellationToken);
+            await CheckMayWriteAsync(db, entry.UnitId, cancellationToken);
+            await CheckMayWriteAsync(db, input.UnitId, cancellationToken);
+            await CheckLinksAsync(db, input, cancellationToken);
             entry.Describe(input.Date, input.Precision, input.Title, input.Category, input.Description, input.UnitId,
                 input.Published ?? entry.Published, Links(input));
             await db.SaveChangesAsync(cancellationToken);
@@ -70,6 +73,7 @@ internal sealed class EditChronicle(ScopedDb dbFactory, UserScope scope)
         {
             var entry = await db.ChronicleEvents.FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
                         ?? throw new NotFound("ChronicleEvent", id);
+            await CheckMayWriteAsync(db, entry.UnitId, cancellationToken);
             entry.Publish(published);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -82,6 +86,7 @@ internal sealed class EditChronicle(ScopedDb dbFactory, UserScope scope)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entry = await db.ChronicleEvents.FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
                     ?? throw new NotFound("ChronicleEvent", id);
+        await CheckMayWriteAsync(db, entry.UnitId, cancellationToken);
         if (entry.Derived)
         {
             entry.Suppress();
@@ -97,21 +102,37 @@ internal sealed class EditChronicle(ScopedDb dbFactory, UserScope scope)
     private static IEnumerable<(string? Kind, int? Id)> Links(ChronicleEventInput input) =>
         (input.Links ?? []).Select(l => (l.Kind, l.Id));
 
-    /// <summary>The unit lies in the user's subtree, and every link to a record this system keeps points to one that exists.</summary>
-    private async Task CheckReferencesAsync(ReformDbContext db, ChronicleEventInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// A unit's event is written by users whose subtree holds the unit; a programme-wide event (no unit)
+    /// only by users who see the whole programme, so a district office cannot change the city's chronicle.
+    /// </summary>
+    private async Task CheckMayWriteAsync(ReformDbContext db, int? unitId, CancellationToken cancellationToken)
     {
-        if (input.UnitId is { } unitId)
+        var scopePath = await scope.PathAsync(cancellationToken);
+        if (unitId is null)
         {
-            var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken)
-                       ?? throw References.Missing("unit", unitId, "unitId");
-            var scopePath = await scope.PathAsync(cancellationToken);
-            if (scopePath is not null && !path.StartsWith(scopePath, StringComparison.Ordinal))
+            if (scopePath is not null && await db.Units.AnyAsync(u => !u.Path.StartsWith(scopePath), cancellationToken))
             {
-                throw new RuleViolation("ChronicleEventIsWithinYourScope",
-                    "You may only record events of a unit in your own part of the organisation.", "unitId");
+                throw new RuleViolation("ProgrammeWideEventIsWrittenForTheWholeProgramme",
+                    "An event without a unit belongs to the whole programme; only an office that sees the whole programme may write it.",
+                    "unitId");
             }
+
+            return;
         }
 
+        var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken)
+                   ?? throw References.Missing("unit", unitId.Value, "unitId");
+        if (scopePath is not null && !path.StartsWith(scopePath, StringComparison.Ordinal))
+        {
+            throw new RuleViolation("ChronicleEventIsWithinYourScope",
+                "You may only record events of a unit in your own part of the organisation.", "unitId");
+        }
+    }
+
+    /// <summary>Every link to a record this system keeps points to one that exists (and that the user may see).</summary>
+    private static async Task CheckLinksAsync(ReformDbContext db, ChronicleEventInput input, CancellationToken cancellationToken)
+    {
         foreach (var link in input.Links ?? [])
         {
             var kind = link.Kind?.Trim().ToLowerInvariant();
