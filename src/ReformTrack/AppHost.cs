@@ -5,11 +5,12 @@ using MudBlazor.Services;
 using ReformTrack.Components;
 using ReformTrack.Data;
 using ReformTrack.Localization;
-using ReformTrack.Modules.Exchange;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Modules.Appraisal;
 using ReformTrack.Modules.Audit;
+using ReformTrack.Modules.Chronicle;
 using ReformTrack.Modules.Diffusion;
+using ReformTrack.Modules.Exchange;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Indicators;
 using ReformTrack.Modules.Ledger;
@@ -72,6 +73,7 @@ internal static class AppHost
         services.AddIndicators(builder.Configuration);
         services.AddPortal(builder.Configuration);
         services.AddSupervision(builder.Configuration);
+        services.AddChronicle();
         services.AddTransient<DemoSeeder>();
         return builder;
     }
@@ -127,6 +129,7 @@ internal static class AppHost
         api.MapAudit();
         api.MapIndicators();
         app.MapPortal(api);
+        api.MapChronicle();
 
         // Pages name their own policy; the fallback policy (signed in) covers the framework's own endpoints.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

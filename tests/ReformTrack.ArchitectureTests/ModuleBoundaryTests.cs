@@ -25,6 +25,7 @@ public sealed class ModuleBoundaryTests
         "GrantLevel", "PilotStatus", "Pilot", "PilotDescription", "PilotMeasure", "ReplicationLevel", "Innovation", "Adopter",
         "Replication", "InnovationMeasure", "HonourCategory", "Honour", "HonourDescription",
     ];
+    private static readonly string[] ChronicleEntities = ["ChronicleEvent", "ChronicleLink", "DatePrecision"];
 
     private static readonly string[] IndicatorEntities =
     [
@@ -49,6 +50,7 @@ public sealed class ModuleBoundaryTests
     [InlineData("Diffusion")]
     [InlineData("Indicators")]
     [InlineData("Supervision")]
+    [InlineData("Chronicle")]
     public void Entities_and_rules_know_nothing_of_the_database_or_the_web(string module)
     {
         var names = module switch
@@ -58,6 +60,7 @@ public sealed class ModuleBoundaryTests
             "Diffusion" => DiffusionEntities,
             "Indicators" => IndicatorEntities,
             "Supervision" => SupervisionEntities,
+            "Chronicle" => ChronicleEntities,
             _ => LedgerEntities,
         };
 
@@ -125,6 +128,17 @@ public sealed class ModuleBoundaryTests
     public void Diffusion_entities_refer_to_units_and_measures_by_id_only()
     {
         var result = Entities("Diffusion", DiffusionEntities)
+            .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Governance",
+                "ReformTrack.Modules.Ledger")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void Chronicle_entities_refer_to_other_modules_records_by_kind_and_id_only()
+    {
+        var result = Entities("Chronicle", ChronicleEntities)
             .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Governance",
                 "ReformTrack.Modules.Ledger")
             .GetResult();

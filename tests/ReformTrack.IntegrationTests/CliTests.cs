@@ -33,6 +33,7 @@ public sealed class CliTests : IDisposable
     [InlineData("export --help", "Usage: reformtrack export --template")]
     [InlineData("import --help", "Usage: reformtrack import FILE [--dry-run]")]
     [InlineData("report --help", "Usage: reformtrack report --period YEAR")]
+    [InlineData("chronicle --help", "Usage: reformtrack chronicle derive")]
     public async Task Every_command_explains_itself(string args, string expected)
     {
         var exit = await CliApp.RunAsync(args.Split(' '));
@@ -167,6 +168,30 @@ public sealed class CliTests : IDisposable
         Assert.NotNull(user);
         Assert.True(await users.CheckPasswordAsync(user, "Chosen-Password-2026"));
         Assert.Equal(Modules.Accounts.Role.Admin, user.Role);
+    }
+
+    [Fact]
+    public async Task Chronicle_derive_adds_the_commissions_founding_once()
+    {
+        await CliApp.RunAsync(["migrate", Connection]);
+        using (var app = new CliCheckApp(_database))
+        {
+            var factory = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.ReformDbContext>>();
+            await using var db = await factory.CreateDbContextAsync();
+            var commission = new Modules.Organisation.Unit { Code = "CLI-C", Name = "改革委员会", Kind = Modules.Organisation.UnitKind.Commission };
+            db.Units.Add(commission);
+            await db.SaveChangesAsync();
+            db.Meetings.Add(new Modules.Governance.Meeting { Number = 1, HeldOn = new DateOnly(2014, 5, 16), BodyUnitId = commission.Id, Title = "第一次会议" });
+            await db.SaveChangesAsync();
+        }
+
+        var first = await CliApp.RunAsync(["chronicle", "derive", Connection]);
+        var second = await CliApp.RunAsync(["chronicle", "derive", Connection]);
+
+        Assert.Equal(0, first);
+        Assert.Equal(0, second);
+        Assert.Contains("Derived the chronicle: 1 new events from 1 facts.", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Derived the chronicle: 0 new events from 1 facts.", _out.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -139,6 +139,31 @@ public abstract class DemoDataTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(1, exitCode);
         Assert.Equal(before, await db.Measures.CountAsync());
     }
+
+    [SkippableFact]
+    public async Task Demo_chronicle_holds_the_articles_events_and_the_derived_ones_once()
+    {
+        app.SkipIfUnavailable();
+        await using var db = Db();
+        var commission = await db.Units.Where(u => u.Code == DemoCatalog.Commission).Select(u => u.Id).FirstAsync();
+
+        var handRecorded = await db.ChronicleEvents.Where(e => e.Key == null).ToListAsync();
+        var founding = await db.ChronicleEvents.SingleAsync(e => e.Key == $"commission-founded:{commission}");
+        var documentsPassed = await db.ChronicleEvents.CountAsync(e => e.Key!.StartsWith("document-passed:"));
+        var keyMeasures = await db.ChronicleEvents.CountAsync(e => e.Key!.StartsWith("measure-completed:"));
+        await using var scope = app.Services.CreateAsyncScope();
+        var again = await scope.ServiceProvider.GetRequiredService<ReformTrack.Modules.Chronicle.DeriveChronicle>().RunAsync();
+
+        Assert.All(handRecorded, e => Assert.True(e.Published));
+        Assert.Contains(handRecorded, e => e.Date.Year == 2018 && e.Title.Contains("1+10+1", StringComparison.Ordinal));
+        Assert.Contains(handRecorded, e => e.Date.Year == 2021 && e.Title.Contains("都市圈", StringComparison.Ordinal));
+        Assert.Equal(new DateOnly(2014, 4, 1), founding.Date);
+        Assert.Equal(ReformTrack.Modules.Chronicle.DatePrecision.Month, founding.Precision);
+        Assert.True(founding.Published);
+        Assert.Equal(await db.DocumentReviews.CountAsync(r => r.Outcome == ReviewOutcome.Passed), documentsPassed);
+        Assert.Equal(10, keyMeasures);
+        Assert.Equal(0, again.Added);
+    }
 }
 
 public sealed class SqliteDemoDataTests(SqliteDemoApp app) : DemoDataTests<SqliteDemoApp>(app);

@@ -94,6 +94,8 @@ public abstract class ReformTrackApp : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:SignInsPerMinute", "10000");
         // The daily supervision job is not scheduled: tests run the rules themselves, on the fake clock's day.
         builder.UseSetting("Supervision:Schedule", "false");
+        // Tests derive the chronicle when they mean to; a clock moved forward must not derive behind their back.
+        builder.UseSetting("Chronicle:DeriveEvery", "00:00:00");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -33,6 +33,7 @@ internal static class CliApp
               audit      Verify the audit trail's hash chain.
               appraise   Run an appraisal scheme over a year and print the ranking.
               supervise  Run the supervision rules for today (and send the day's digests).
+              chronicle  Derive the chronicle's events from the records.
 
             Run 'reformtrack <command> --help' for a command's options.
 
@@ -90,6 +91,13 @@ internal static class CliApp
 
             Walks the audit trail's hash chain from the first entry and reports the first entry
             that was changed, removed or inserted. Exits 0 when the chain holds, 1 when it is broken.
+            """,
+        ["chronicle"] = """
+            Usage: reformtrack chronicle derive [host options]
+
+            Adds to the chronicle (大事记) every event the records support and it does not hold yet:
+            commissions founded, documents passed at meetings, key measures completed, and the events
+            of every other module. Running it again adds nothing; edited and deleted events stay as they are.
             """,
         ["token"] = """
             Usage: reformtrack token create --email E --name N [--expires 30d]
@@ -172,6 +180,7 @@ internal static class CliApp
             "audit" => await AuditAsync(rest),
             "appraise" => await AppraisalCommands.AppraiseAsync(rest),
             "supervise" => await SuperviseAsync(rest),
+            "chronicle" => await ChronicleAsync(rest),
             _ => await ServeAsync(rest),
         };
     }
@@ -343,6 +352,23 @@ internal static class CliApp
 
         Console.WriteLine($"The audit trail is broken at entry {result.FirstBrokenId}: {result.Problem}.");
         return 1;
+    }
+
+    private static async Task<int> ChronicleAsync(string[] args)
+    {
+        var (options, host) = Options(args, "derive", [], []);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync($"reformtrack chronicle: unknown usage.\n\n{Help["chronicle"]}");
+            return 2;
+        }
+
+        await using var app = AppHost.BuildTool(host);
+        await using var scope = app.Services.CreateAsyncScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<ReformDbContext>());
+        var result = await scope.ServiceProvider.GetRequiredService<Modules.Chronicle.DeriveChronicle>().RunAsync();
+        Console.WriteLine($"Derived the chronicle: {result.Added} new events from {result.Facts} facts.");
+        return 0;
     }
 
     private static async Task<int> TokenAsync(string[] args)

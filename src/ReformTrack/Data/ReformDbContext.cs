@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Modules.Appraisal;
 using ReformTrack.Modules.Audit;
+using ReformTrack.Modules.Chronicle;
 using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Indicators;
@@ -52,6 +53,8 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<SupervisionRun> SupervisionRuns => Set<SupervisionRun>();
     public DbSet<DigestSent> DigestsSent => Set<DigestSent>();
+    public DbSet<ChronicleEvent> ChronicleEvents => Set<ChronicleEvent>();
+    public DbSet<ChronicleLink> ChronicleLinks => Set<ChronicleLink>();
 
     /// <summary>
     /// The materialised path of the acting user's unit: measures outside that subtree, and their
@@ -94,6 +97,9 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
             || Units.Any(u => u.Id == i.UnitId && u.Path.StartsWith(ScopePath)));
         modelBuilder.Entity<ExtensionRequest>().HasQueryFilter(e => ScopePath == null
             || Units.Any(u => u.Id == e.UnitId && u.Path.StartsWith(ScopePath)));
+        // A chronicle event without a unit belongs to the whole programme; a deleted derived event is a tombstone, never shown.
+        modelBuilder.Entity<ChronicleEvent>().HasQueryFilter(e => !e.Suppressed
+            && (ScopePath == null || e.UnitId == null || Units.Any(u => u.Id == e.UnitId && u.Path.StartsWith(ScopePath))));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -32,6 +32,8 @@ internal static class Policies
 
     /// <summary>Admin and Leader: approve or reject extension requests.</summary>
     public const string DecideExtensions = "decide-extensions";
+    /// <summary>Admin and Office: record, edit, hide and delete chronicle events, and derive them.</summary>
+    public const string ManageChronicle = "manage-chronicle";
 
     /// <summary>Admin only: the unit tree, people, users, the audit trail's verification.</summary>
     public const string Admin = "admin";

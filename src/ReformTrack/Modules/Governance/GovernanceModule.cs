@@ -1,3 +1,5 @@
+using ReformTrack.Shared;
+
 namespace ReformTrack.Modules.Governance;
 
 internal static class GovernanceModule
@@ -20,6 +22,7 @@ internal static class GovernanceModule
         services.AddScoped<UpdateDocument>();
         services.AddScoped<AddClause>();
         services.AddScoped<ReviseClause>();
+        services.AddTransient<IChronicleSource, GovernanceChronicle>();
         return services;
     }
 

@@ -1,3 +1,5 @@
+using ReformTrack.Shared;
+
 namespace ReformTrack.Modules.Ledger;
 
 internal static class LedgerModule
@@ -6,6 +8,7 @@ internal static class LedgerModule
     {
         services.AddSingleton(configuration.GetSection("Ledger:Light").Get<LightThresholds>() ?? LightThresholds.Default);
         services.AddScoped<ListMeasures>();
+        services.AddTransient<IChronicleSource, LedgerChronicle>();
         services.AddScoped<GetMeasure>();
         services.AddScoped<SubmitReport>();
         services.AddScoped<ReviewReport>();
