@@ -8,9 +8,11 @@ using ReformTrack.Localization;
 using ReformTrack.Modules.Exchange;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Modules.Audit;
+using ReformTrack.Modules.Chiefs;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
+using ReformTrack.Modules.Parks;
 using ReformTrack.Shared;
 using Scalar.AspNetCore;
 
@@ -62,6 +64,8 @@ internal static class AppHost
         services.AddGovernance();
         services.AddLedger(builder.Configuration);
         services.AddExchange(builder.Configuration);
+        services.AddParks();
+        services.AddChiefs(builder.Configuration);
         services.AddTransient<DemoSeeder>();
         return builder;
     }
@@ -112,6 +116,8 @@ internal static class AppHost
         api.MapLedger();
         api.MapExchange();
         api.MapAudit();
+        api.MapParks();
+        api.MapChiefs();
 
         // Pages name their own policy; the fallback policy (signed in) covers the framework's own endpoints.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -20,6 +20,9 @@ internal static class Policies
     /// <summary>Admin and Office: objectives, meetings, documents.</summary>
     public const string ManageGovernance = "manage-governance";
 
+    /// <summary>Admin and Office: parks, clusters, chains, waters, chief assignments, inspections and their issues.</summary>
+    public const string ManageParks = "manage-parks";
+
     /// <summary>Admin only: the unit tree, people, users, the audit trail's verification.</summary>
     public const string Admin = "admin";
 

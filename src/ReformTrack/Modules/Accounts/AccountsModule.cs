@@ -66,6 +66,7 @@ internal static class AccountsModule
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireRole(Policies.AllRoles))
             .AddPolicy(Policies.ManageLedger, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Office)))
             .AddPolicy(Policies.ManageGovernance, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Office)))
+            .AddPolicy(Policies.ManageParks, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Office)))
             .AddPolicy(Policies.Report, p => p.RequireAuthenticatedUser()
                 .RequireRole(nameof(Role.Admin), nameof(Role.Office), nameof(Role.Liaison)))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin)));
