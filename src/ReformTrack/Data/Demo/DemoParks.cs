@@ -102,7 +102,7 @@ internal sealed class DemoParks : IDemoPart
             var park = Park.New(p.Name, units[p.District], p.Area, p.Industries, p.Output, 2021);
             if (p.DemonstrationBase)
             {
-                park.Designate([(DesignationKind.NewIndustrialisationDemonstrationBase, DesignationLevel.National, 2019, null)]);
+                park.Designate([(DesignationKind.NewIndustrialisationBase, DesignationLevel.National, 2019, null)]);
             }
 
             return park;

@@ -14,7 +14,7 @@ internal sealed class GetParkSummary(ScopedDb dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var outputs = await db.Parks.AsNoTracking().Select(p => p.AnnualOutput).ToListAsync(cancellationToken);
         var tiers = outputs.Select(OutputTierRule.Of).ToList();
-        var bases = await db.ParkDesignations.CountAsync(d => d.Kind == DesignationKind.NewIndustrialisationDemonstrationBase
+        var bases = await db.ParkDesignations.CountAsync(d => d.Kind == DesignationKind.NewIndustrialisationBase
                                                               && d.Level == DesignationLevel.National, cancellationToken);
         return new ParkSummary(outputs.Count,
             tiers.Count(t => t == OutputTier.HundredBillion),

@@ -4,7 +4,8 @@ namespace ReformTrack.Modules.Parks;
 
 internal enum DesignationKind
 {
-    NewIndustrialisationDemonstrationBase,
+    /// <summary>National new-industrialisation industry demonstration base (国家新型工业化产业示范基地).</summary>
+    NewIndustrialisationBase,
     HighTechZone,
     EconomicDevelopmentZone,
     Other,

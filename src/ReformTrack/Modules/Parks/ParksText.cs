@@ -24,7 +24,7 @@ internal static class ParksTextExtensions
             _ => "Municipal",
         }], text[kind switch
         {
-            DesignationKind.NewIndustrialisationDemonstrationBase => "new-industrialisation demonstration base",
+            DesignationKind.NewIndustrialisationBase => "new-industrialisation demonstration base",
             DesignationKind.HighTechZone => "high-tech zone",
             DesignationKind.EconomicDevelopmentZone => "economic and technological development zone",
             _ => "designation",
