@@ -3,7 +3,7 @@ using ReformTrack.Shared;
 namespace ReformTrack.Modules.Chiefs;
 
 /// <summary>What a chief is responsible for: a chain or park (Parks module) or a water (this module), by id.</summary>
-internal enum ChiefObjectKind
+public enum ChiefObjectKind
 {
     Chain,
     Park,
@@ -12,7 +12,7 @@ internal enum ChiefObjectKind
     Reach,
 }
 
-internal enum ChiefLevel
+public enum ChiefLevel
 {
     City,
     District,

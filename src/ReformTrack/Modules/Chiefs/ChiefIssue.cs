@@ -2,7 +2,7 @@ using ReformTrack.Shared;
 
 namespace ReformTrack.Modules.Chiefs;
 
-internal enum IssueStatus
+public enum IssueStatus
 {
     Open,
     Rectified,

@@ -5,11 +5,11 @@ using ReformTrack.Shared;
 namespace ReformTrack.Modules.Chiefs;
 
 /// <summary>A current chief of an object, as other modules show it (a chain's leader, a park's chief).</summary>
-internal sealed record ChiefOfObject(int AssignmentId, int ObjectId, ChiefLevel Level, int PersonId, string PersonName,
+public sealed record ChiefOfObject(int AssignmentId, int ObjectId, ChiefLevel Level, int PersonId, string PersonName,
     string? PersonTitle, int? DeputyPersonId, string? DeputyName, DateOnly StartOn);
 
 /// <summary>An unresolved issue, as other modules list it beside the object it concerns.</summary>
-internal sealed record OpenIssueOfObject(int Id, int AssignmentId, string Description, DateOnly DueOn, IssueStatus Status,
+public sealed record OpenIssueOfObject(int Id, int AssignmentId, string Description, DateOnly DueOn, IssueStatus Status,
     int DaysOverdue, int EscalationLevel);
 
 /// <summary>

@@ -41,6 +41,8 @@ internal static class ChiefsTextExtensions
         _ => "Closed",
     }];
 
+    public static ChiefObjectKind ObjectKind(WaterKind kind) => ChiefObjects.KindOf(kind);
+
     public static string Link(ChiefObjectKind kind, int id) => kind switch
     {
         ChiefObjectKind.Chain => $"/chains/{id}",

@@ -4,9 +4,9 @@ using ReformTrack.Shared;
 
 namespace ReformTrack.Modules.Chiefs;
 
-internal sealed record EvidenceView(int Id, string FileName, string ContentType, long Length, DateTime UploadedAt, string UploadedBy);
+public sealed record EvidenceView(int Id, string FileName, string ContentType, long Length, DateTime UploadedAt, string UploadedBy);
 
-internal sealed record InspectionView(int Id, int AssignmentId, DateOnly OnDate, string Inspector, string Findings,
+public sealed record InspectionView(int Id, int AssignmentId, DateOnly OnDate, string Inspector, string Findings,
     IReadOnlyList<EvidenceView> Evidence, IReadOnlyList<int> IssueIds, int Version);
 
 /// <summary>An assignment with the history of its object at its level, its inspections and the issues it answers for.</summary>

@@ -7,7 +7,7 @@ namespace ReformTrack.Modules.Chiefs;
 internal sealed record AssignmentFilter(ChiefObjectKind? ObjectKind = null, int? ObjectId = null, ChiefLevel? Level = null,
     int? PersonId = null, bool? Current = null);
 
-internal sealed record AssignmentRow(int Id, ChiefObjectKind ObjectKind, int ObjectId, string ObjectName, ChiefLevel Level,
+public sealed record AssignmentRow(int Id, ChiefObjectKind ObjectKind, int ObjectId, string ObjectName, ChiefLevel Level,
     int PersonId, string PersonName, string? PersonTitle, int? DeputyPersonId, string? DeputyName, DateOnly StartOn,
     DateOnly? EndOn, int? PredecessorId, int UnresolvedIssues, int Version);
 

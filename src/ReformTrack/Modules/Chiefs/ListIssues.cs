@@ -7,7 +7,7 @@ namespace ReformTrack.Modules.Chiefs;
 internal sealed record IssueFilter(IssueStatus? Status = null, int? AssignmentId = null, ChiefObjectKind? ObjectKind = null,
     int? ObjectId = null, bool? Overdue = null);
 
-internal sealed record IssueRow(int Id, int AssignmentId, ChiefObjectKind ObjectKind, int ObjectId, string ObjectName,
+public sealed record IssueRow(int Id, int AssignmentId, ChiefObjectKind ObjectKind, int ObjectId, string ObjectName,
     string ChiefName, int? InspectionId, string Description, DateOnly RaisedOn, DateOnly DueOn, IssueStatus Status,
     DateOnly? RectifiedOn, string? Rectification, DateOnly? ClosedOn, int TimesReopened, string? ReopenReason,
     int DaysOverdue, int EscalationLevel, int Version);

@@ -1,7 +1,7 @@
 namespace ReformTrack.Modules.Parks;
 
 /// <summary>A park's size by annual output. Computed from the output, never stored.</summary>
-internal enum OutputTier
+public enum OutputTier
 {
     /// <summary>No output recorded.</summary>
     Unknown,
