@@ -20,6 +20,18 @@ public sealed class ModuleBoundaryTests
         "DeliveryConfidence", "Light", "LightRule", "LightThresholds",
     ];
 
+    private static readonly string[] ParksEntities =
+    [
+        "Park", "ParkDesignation", "DesignationKind", "DesignationLevel", "OutputTier", "OutputTierRule", "Cluster", "Chain",
+        "ChainPark", "ChainEnterprise", "ChainMeasure",
+    ];
+
+    private static readonly string[] ChiefsEntities =
+    [
+        "Water", "WaterKind", "ChiefAssignment", "ChiefObjectKind", "ChiefLevel", "Inspection", "EvidenceFile", "ChiefIssue",
+        "IssueStatus", "EscalationLevels",
+    ];
+
     private static PredicateList Entities(string module, string[] names) =>
         Types.InAssembly(App).That().ResideInNamespace($"ReformTrack.Modules.{module}")
             .And().HaveNameMatching($"^({string.Join('|', names)})$");
@@ -28,12 +40,16 @@ public sealed class ModuleBoundaryTests
     [InlineData("Organisation")]
     [InlineData("Governance")]
     [InlineData("Ledger")]
+    [InlineData("Parks")]
+    [InlineData("Chiefs")]
     public void Entities_and_rules_know_nothing_of_the_database_or_the_web(string module)
     {
         var names = module switch
         {
             "Organisation" => OrganisationEntities,
             "Governance" => GovernanceEntities,
+            "Parks" => ParksEntities,
+            "Chiefs" => ChiefsEntities,
             _ => LedgerEntities,
         };
 
@@ -73,6 +89,20 @@ public sealed class ModuleBoundaryTests
             .GetResult();
 
         Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void Parks_and_chiefs_entities_refer_to_other_modules_by_id_only()
+    {
+        var parks = Entities("Parks", ParksEntities)
+            .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Ledger", "ReformTrack.Modules.Chiefs")
+            .GetResult();
+        var chiefs = Entities("Chiefs", ChiefsEntities)
+            .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Parks")
+            .GetResult();
+
+        Assert.True(parks.IsSuccessful, Failing(parks));
+        Assert.True(chiefs.IsSuccessful, Failing(chiefs));
     }
 
     [Fact]
