@@ -1,5 +1,10 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ReformTrack.Data;
+using ReformTrack.Modules.Chiefs;
+using ReformTrack.Modules.Organisation;
 
 namespace ReformTrack.BrowserTests;
 
@@ -44,6 +49,46 @@ public sealed partial class ParksTests(BrowserFixture browser)
         var issues = page.Locator("[data-testid=open-issues]");
         await Assertions.Expect(issues).ToContainTextAsync("完成园区雨污分流改造");
         await Assertions.Expect(issues).ToContainTextAsync("Level 2 · 28 days overdue");
+    }
+
+    [SkippableFact]
+    public async Task Office_hands_a_river_over_and_the_open_issue_goes_to_the_successor()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        int assignmentId;
+        var factory = browser.App.Services.GetRequiredService<IDbContextFactory<ReformDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var district = await db.Units.SingleAsync(u => u.Code == "FZ-CS");
+            var first = new Person { Name = "陈河长" + suffix, UnitId = district.Id };
+            var second = new Person { Name = "林河长" + suffix, UnitId = district.Id };
+            var water = new Water { Name = "" };
+            water.Describe("测试河" + suffix, WaterKind.River, district.Id, null);
+            db.AddRange(first, second, water);
+            await db.SaveChangesAsync();
+            var assignment = ChiefAssignment.New(ChiefObjectKind.River, water.Id, ChiefLevel.District, first.Id, null, new DateOnly(2024, 1, 1), null);
+            db.ChiefAssignments.Add(assignment);
+            await db.SaveChangesAsync();
+            db.ChiefIssues.Add(ChiefIssue.Raise(assignment.Id, null, "清理河道垃圾" + suffix, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), "issues"));
+            await db.SaveChangesAsync();
+            assignmentId = assignment.Id;
+        }
+
+        var page = await browser.OpenAsync($"/chiefs/{assignmentId}");
+        await Assertions.Expect(page.Locator("#chief-actions")).ToHaveAttributeAsync("data-ready", "interactive");
+
+        await page.Locator("#handover-successor").ClickAsync();
+        await page.GetByText("林河长" + suffix).ClickAsync();
+        await page.Locator("#handover-on").FillAsync("2026-11-01");
+        await page.Locator("#handover-submit").ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("林河长" + suffix);
+        Assert.DoesNotMatch($"/chiefs/{assignmentId}$", page.Url);
+        var history = page.Locator("[data-testid=assignments]").First;
+        await Assertions.Expect(history).ToContainTextAsync("陈河长" + suffix);
+        await Assertions.Expect(history).ToContainTextAsync("2026-11-01");
+        await Assertions.Expect(page.GetByText("清理河道垃圾" + suffix).First).ToBeVisibleAsync();
     }
 
     [GeneratedRegex(@"/chains/\d+$")]
