@@ -83,7 +83,7 @@ public sealed class AuthorizationTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.NotEmpty(writes);
         Assert.All(writes, e => Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(),
-            a => a.Policy is Policies.ManageLedger or Policies.Report or Policies.ManageGovernance or Policies.Admin));
+            a => a.Policy is Policies.ManageLedger or Policies.Report or Policies.ManageGovernance or Policies.ManageParks or Policies.Admin));
     }
 
     [Theory]

@@ -254,6 +254,36 @@ public abstract class ParksAndChiefsTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task District_office_editing_a_chain_keeps_the_parks_it_cannot_see()
+    {
+        app.SkipIfUnavailable();
+        using var admin = app.CreateClient();
+        var own = await _data.AddUnitAsync("甲区");
+        var other = await _data.AddUnitAsync("乙区");
+        var ownPark = await (await admin.PostAsJsonAsync("/api/v1/parks", new { name = LedgerTestData.Unique("甲园"), districtUnitId = own.Id }))
+            .ReadAsync(HttpStatusCode.Created);
+        var otherPark = await (await admin.PostAsJsonAsync("/api/v1/parks", new { name = LedgerTestData.Unique("乙园"), districtUnitId = other.Id }))
+            .ReadAsync(HttpStatusCode.Created);
+        var cluster = await (await admin.PostAsJsonAsync("/api/v1/clusters", new { name = LedgerTestData.Unique("集群") })).ReadAsync(HttpStatusCode.Created);
+        var chain = await (await admin.PostAsJsonAsync("/api/v1/chains", new
+        {
+            name = LedgerTestData.Unique("链"), clusterId = cluster.Id(), parkIds = new[] { ownPark.Id(), otherPark.Id() },
+        })).ReadAsync(HttpStatusCode.Created);
+
+        using var office = app.CreateClientAs(Role.Office, await _data.UnitCodeAsync(own.Id));
+        var (seen, etag) = await office.GetWithETagAsync($"/api/v1/chains/{chain.Id()}");
+        Assert.Equal([ownPark.Id()], seen["parks"]!.AsArray().Select(p => p!.Id()));
+        await (await office.PutAsync($"/api/v1/chains/{chain.Id()}", new
+        {
+            name = seen["name"]!.GetValue<string>(), clusterId = cluster.Id(), description = "甲区补链", parkIds = new[] { ownPark.Id() },
+        }, etag)).ReadAsync(HttpStatusCode.OK);
+
+        var after = await admin.GetJsonAsync($"/api/v1/chains/{chain.Id()}");
+        Assert.Equal("甲区补链", after["description"]!.GetValue<string>());
+        Assert.Equal(new[] { ownPark.Id(), otherPark.Id() }.Order(), after["parks"]!.AsArray().Select(p => p!.Id()).Order());
+    }
+
+    [SkippableFact]
     public async Task Chain_shows_its_leader_parks_enterprises_and_measures()
     {
         app.SkipIfUnavailable();

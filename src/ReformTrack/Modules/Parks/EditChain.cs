@@ -89,8 +89,23 @@ internal sealed class EditChain(ScopedDb dbFactory, GetChain getChain)
             throw References.Missing("measure", missingMeasure, "measureIds");
         }
 
-        chain.SetParks(parkIds);
-        chain.SetMeasures(measureIds);
+        // Members the user cannot see (outside the user's scope) stay: an update only changes what it shows.
+        var hiddenParks = await HiddenAsync(chain.Parks.Select(p => p.ParkId), db.Parks.Select(p => p.Id), cancellationToken);
+        var hiddenMeasures = await HiddenAsync(chain.Measures.Select(m => m.MeasureId), db.Measures.Select(m => m.Id), cancellationToken);
+        chain.SetParks(parkIds.Concat(hiddenParks));
+        chain.SetMeasures(measureIds.Concat(hiddenMeasures));
         chain.SetEnterprises((input.Enterprises ?? []).Select(e => (e.Name, e.ParkId)));
+    }
+
+    private static async Task<List<int>> HiddenAsync(IEnumerable<int> members, IQueryable<int> visible, CancellationToken cancellationToken)
+    {
+        var ids = members.ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var seen = await visible.Where(id => ids.Contains(id)).ToListAsync(cancellationToken);
+        return ids.Except(seen).ToList();
     }
 }
