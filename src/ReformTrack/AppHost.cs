@@ -8,6 +8,7 @@ using ReformTrack.Localization;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Modules.Appraisal;
 using ReformTrack.Modules.Audit;
+using ReformTrack.Modules.Chiefs;
 using ReformTrack.Modules.Chronicle;
 using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Exchange;
@@ -15,6 +16,7 @@ using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Indicators;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
+using ReformTrack.Modules.Parks;
 using ReformTrack.Modules.Portal;
 using ReformTrack.Modules.Supervision;
 using ReformTrack.Shared;
@@ -74,6 +76,8 @@ internal static class AppHost
         services.AddPortal(builder.Configuration);
         services.AddSupervision(builder.Configuration);
         services.AddChronicle();
+        services.AddParks();
+        services.AddChiefs(builder.Configuration);
         services.AddTransient<DemoSeeder>();
         return builder;
     }
@@ -130,6 +134,8 @@ internal static class AppHost
         api.MapIndicators();
         app.MapPortal(api);
         api.MapChronicle();
+        api.MapParks();
+        api.MapChiefs();
 
         // Pages name their own policy; the fallback policy (signed in) covers the framework's own endpoints.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

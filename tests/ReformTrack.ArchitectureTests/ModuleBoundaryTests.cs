@@ -25,6 +25,7 @@ public sealed class ModuleBoundaryTests
         "GrantLevel", "PilotStatus", "Pilot", "PilotDescription", "PilotMeasure", "ReplicationLevel", "Innovation", "Adopter",
         "Replication", "InnovationMeasure", "HonourCategory", "Honour", "HonourDescription",
     ];
+
     private static readonly string[] ChronicleEntities = ["ChronicleEvent", "ChronicleLink", "DatePrecision"];
 
     private static readonly string[] IndicatorEntities =
@@ -39,6 +40,18 @@ public sealed class ModuleBoundaryTests
         "ExtensionStatus", "SupervisionOptions",
     ];
 
+    private static readonly string[] ParksEntities =
+    [
+        "Park", "ParkDesignation", "DesignationKind", "DesignationLevel", "OutputTier", "OutputTierRule", "Cluster", "Chain",
+        "ChainPark", "ChainEnterprise", "ChainMeasure",
+    ];
+
+    private static readonly string[] ChiefsEntities =
+    [
+        "Water", "WaterKind", "ChiefAssignment", "ChiefObjectKind", "ChiefLevel", "Inspection", "EvidenceFile", "ChiefIssue",
+        "IssueStatus", "EscalationLevels",
+    ];
+
     private static PredicateList Entities(string module, string[] names) =>
         Types.InAssembly(App).That().ResideInNamespace($"ReformTrack.Modules.{module}")
             .And().HaveNameMatching($"^({string.Join('|', names)})$");
@@ -51,6 +64,8 @@ public sealed class ModuleBoundaryTests
     [InlineData("Indicators")]
     [InlineData("Supervision")]
     [InlineData("Chronicle")]
+    [InlineData("Parks")]
+    [InlineData("Chiefs")]
     public void Entities_and_rules_know_nothing_of_the_database_or_the_web(string module)
     {
         var names = module switch
@@ -61,6 +76,8 @@ public sealed class ModuleBoundaryTests
             "Indicators" => IndicatorEntities,
             "Supervision" => SupervisionEntities,
             "Chronicle" => ChronicleEntities,
+            "Parks" => ParksEntities,
+            "Chiefs" => ChiefsEntities,
             _ => LedgerEntities,
         };
 
@@ -187,6 +204,20 @@ public sealed class ModuleBoundaryTests
 
         Assert.True(result.IsSuccessful, Failing(result));
         Assert.Equal(AppraisalEntities.Length, Entities("Appraisal", AppraisalEntities).GetTypes().Count());
+    }
+
+    [Fact]
+    public void Parks_and_chiefs_entities_refer_to_other_modules_by_id_only()
+    {
+        var parks = Entities("Parks", ParksEntities)
+            .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Ledger", "ReformTrack.Modules.Chiefs")
+            .GetResult();
+        var chiefs = Entities("Chiefs", ChiefsEntities)
+            .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Parks")
+            .GetResult();
+
+        Assert.True(parks.IsSuccessful, Failing(parks));
+        Assert.True(chiefs.IsSuccessful, Failing(chiefs));
     }
 
     [Fact]

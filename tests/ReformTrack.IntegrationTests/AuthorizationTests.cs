@@ -87,7 +87,7 @@ public sealed class AuthorizationTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.All(writes, e => Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(),
             a => a.Policy is Policies.ManageLedger or Policies.Report or Policies.ManageGovernance or Policies.ManageDiffusion
                 or Policies.Admin or Policies.ManageAppraisal or Policies.Appeal or Policies.Supervise
-                or Policies.DecideExtensions or Policies.ManageChronicle));
+                or Policies.DecideExtensions or Policies.ManageChronicle or Policies.ManageParks));
     }
 
     /// <summary>Every API endpoint the app maps, found in its endpoint data source, refuses a caller who is not signed in.</summary>

@@ -3,12 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Modules.Appraisal;
 using ReformTrack.Modules.Audit;
+using ReformTrack.Modules.Chiefs;
 using ReformTrack.Modules.Chronicle;
 using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Indicators;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
+using ReformTrack.Modules.Parks;
 using ReformTrack.Modules.Supervision;
 using ReformTrack.Shared;
 
@@ -55,6 +57,18 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
     public DbSet<DigestSent> DigestsSent => Set<DigestSent>();
     public DbSet<ChronicleEvent> ChronicleEvents => Set<ChronicleEvent>();
     public DbSet<ChronicleLink> ChronicleLinks => Set<ChronicleLink>();
+    public DbSet<Park> Parks => Set<Park>();
+    public DbSet<ParkDesignation> ParkDesignations => Set<ParkDesignation>();
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+    public DbSet<Chain> Chains => Set<Chain>();
+    public DbSet<ChainPark> ChainParks => Set<ChainPark>();
+    public DbSet<ChainEnterprise> ChainEnterprises => Set<ChainEnterprise>();
+    public DbSet<ChainMeasure> ChainMeasures => Set<ChainMeasure>();
+    public DbSet<Water> Waters => Set<Water>();
+    public DbSet<ChiefAssignment> ChiefAssignments => Set<ChiefAssignment>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<ChiefIssue> ChiefIssues => Set<ChiefIssue>();
 
     /// <summary>
     /// The materialised path of the acting user's unit: measures outside that subtree, and their
@@ -100,6 +114,22 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
         // A chronicle event without a unit belongs to the whole programme; a deleted derived event is a tombstone, never shown.
         modelBuilder.Entity<ChronicleEvent>().HasQueryFilter(e => !e.Suppressed
             && (ScopePath == null || e.UnitId == null || Units.Any(u => u.Id == e.UnitId && u.Path.StartsWith(ScopePath))));
+        // Parks and waters are in scope by their district; chains and clusters are the city's and
+        // visible to everyone, their out-of-scope parks hidden (ADR 0025).
+        modelBuilder.Entity<Park>().HasQueryFilter(p => ScopePath == null
+            || Units.Any(u => u.Id == p.DistrictUnitId && u.Path.StartsWith(ScopePath)));
+        modelBuilder.Entity<ParkDesignation>().HasQueryFilter(d => ScopePath == null || Parks.Any(p => p.Id == d.ParkId));
+        modelBuilder.Entity<Water>().HasQueryFilter(w => ScopePath == null
+            || Units.Any(u => u.Id == w.DistrictUnitId && u.Path.StartsWith(ScopePath)));
+        // An assignment is in scope with its object: a chain always, a park or water by its district.
+        modelBuilder.Entity<ChiefAssignment>().HasQueryFilter(a => ScopePath == null
+            || a.ObjectKind == ChiefObjectKind.Chain
+            || (a.ObjectKind == ChiefObjectKind.Park && Parks.Any(p => p.Id == a.ObjectId))
+            || ((a.ObjectKind == ChiefObjectKind.River || a.ObjectKind == ChiefObjectKind.Lake || a.ObjectKind == ChiefObjectKind.Reach)
+                && Waters.Any(w => w.Id == a.ObjectId)));
+        modelBuilder.Entity<Inspection>().HasQueryFilter(i => ScopePath == null || ChiefAssignments.Any(a => a.Id == i.AssignmentId));
+        modelBuilder.Entity<ChiefIssue>().HasQueryFilter(i => ScopePath == null || ChiefAssignments.Any(a => a.Id == i.AssignmentId));
+        modelBuilder.Entity<EvidenceFile>().HasQueryFilter(f => ScopePath == null || Inspections.Any(i => i.Id == f.InspectionId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

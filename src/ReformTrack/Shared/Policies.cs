@@ -34,6 +34,8 @@ internal static class Policies
     public const string DecideExtensions = "decide-extensions";
     /// <summary>Admin and Office: record, edit, hide and delete chronicle events, and derive them.</summary>
     public const string ManageChronicle = "manage-chronicle";
+    /// <summary>Admin and Office: parks, clusters, chains, waters, chief assignments, inspections and their issues.</summary>
+    public const string ManageParks = "manage-parks";
 
     /// <summary>Admin only: the unit tree, people, users, the audit trail's verification.</summary>
     public const string Admin = "admin";

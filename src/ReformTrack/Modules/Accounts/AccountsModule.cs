@@ -68,6 +68,7 @@ internal static class AccountsModule
             .AddPolicy(Policies.ManageGovernance, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Office)))
             .AddPolicy(Policies.ManageDiffusion, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Office)))
             .AddPolicy(Policies.ManageChronicle, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Office)))
+            .AddPolicy(Policies.ManageParks, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Office)))
             .AddPolicy(Policies.Report, p => p.RequireAuthenticatedUser()
                 .RequireRole(nameof(Role.Admin), nameof(Role.Office), nameof(Role.Liaison)))
             .AddPolicy(Policies.ManageAppraisal, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Office)))

@@ -612,6 +612,247 @@ namespace ReformTrack.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Chiefs.ChiefAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DeputyPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ObjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ObjectKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PredecessorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeputyPersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PredecessorId");
+
+                    b.HasIndex("ObjectKind", "ObjectId", "Level");
+
+                    b.ToTable("ChiefAssignments");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Chiefs.ChiefIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("InspectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Rectification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("TimesReopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("ChiefIssues");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Chiefs.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.ToTable("EvidenceFiles", (string)null);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Chiefs.Inspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Inspector")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("OnDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Chiefs.Water", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("DistrictUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RiverId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictUnitId");
+
+                    b.HasIndex("RiverId");
+
+                    b.HasIndex("Name", "DistrictUnitId")
+                        .IsUnique();
+
+                    b.ToTable("Waters", (string)null);
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Chronicle.ChronicleEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1637,6 +1878,214 @@ namespace ReformTrack.Data.Migrations.Postgres
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Parks.Chain", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Chains");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ChainEnterprise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ParkId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainId");
+
+                    b.HasIndex("ParkId");
+
+                    b.ToTable("ChainEnterprises", (string)null);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ChainMeasure", b =>
+                {
+                    b.Property<int>("ChainId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ChainId", "MeasureId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("ChainMeasures", (string)null);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ChainPark", b =>
+                {
+                    b.Property<int>("ChainId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ChainId", "ParkId");
+
+                    b.HasIndex("ParkId");
+
+                    b.ToTable("ChainParks", (string)null);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.Cluster", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Clusters");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.Park", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double?>("AnnualOutput")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("AreaKm2")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("DistrictUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MainIndustries")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("OutputYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnualOutput");
+
+                    b.HasIndex("DistrictUnitId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Parks");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ParkDesignation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParkId", "Kind", "Level")
+                        .IsUnique();
+
+                    b.ToTable("ParkDesignations", (string)null);
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Supervision.DigestSent", b =>
                 {
                     b.Property<int>("UserId")
@@ -1955,6 +2404,71 @@ namespace ReformTrack.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Chiefs.ChiefAssignment", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DeputyPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ReformTrack.Modules.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Chiefs.ChiefAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Chiefs.ChiefIssue", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Chiefs.ChiefAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Chiefs.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Chiefs.EvidenceFile", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Chiefs.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Chiefs.Inspection", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Chiefs.ChiefAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Chiefs.Water", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Chiefs.Water", null)
+                        .WithMany()
+                        .HasForeignKey("RiverId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Chronicle.ChronicleEvent", b =>
                 {
                     b.HasOne("ReformTrack.Modules.Organisation.Unit", null)
@@ -2254,6 +2768,77 @@ namespace ReformTrack.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Parks.Chain", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Parks.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ChainEnterprise", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Parks.Chain", null)
+                        .WithMany("Enterprises")
+                        .HasForeignKey("ChainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Parks.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ChainMeasure", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Parks.Chain", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("ChainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Ledger.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ChainPark", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Parks.Chain", null)
+                        .WithMany("Parks")
+                        .HasForeignKey("ChainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Parks.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.Park", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ParkDesignation", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Parks.Park", null)
+                        .WithMany("Designations")
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Supervision.DigestSent", b =>
                 {
                     b.HasOne("ReformTrack.Modules.Accounts.User", null)
@@ -2348,6 +2933,20 @@ namespace ReformTrack.Data.Migrations.Postgres
                     b.Navigation("CoUnits");
 
                     b.Navigation("Milestones");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.Chain", b =>
+                {
+                    b.Navigation("Enterprises");
+
+                    b.Navigation("Measures");
+
+                    b.Navigation("Parks");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.Park", b =>
+                {
+                    b.Navigation("Designations");
                 });
 #pragma warning restore 612, 618
         }

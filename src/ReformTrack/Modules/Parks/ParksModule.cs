@@ -1,0 +1,19 @@
+namespace ReformTrack.Modules.Parks;
+
+internal static class ParksModule
+{
+    public static IServiceCollection AddParks(this IServiceCollection services)
+    {
+        services.AddScoped<ListParks>();
+        services.AddScoped<GetPark>();
+        services.AddScoped<EditPark>();
+        services.AddScoped<GetParkSummary>();
+        services.AddScoped<ListChains>();
+        services.AddScoped<GetChain>();
+        services.AddScoped<EditChain>();
+        services.AddTransient<Data.IDemoPart, Data.DemoParks>();
+        return services;
+    }
+
+    public static void MapParks(this IEndpointRouteBuilder api) => api.MapParksEndpoints();
+}
