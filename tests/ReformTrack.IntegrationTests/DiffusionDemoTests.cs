@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReformTrack.Data;
+using ReformTrack.Modules.Accounts;
 using ReformTrack.Shared;
 using ReformTrack.Testing;
 
@@ -72,6 +73,28 @@ public abstract class DiffusionDemoTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var due = await client.GetJsonAsync("/api/v1/pilots/due-for-evaluation?withinDays=30");
         Assert.NotEmpty(due.AsArray());
+    }
+
+    [SkippableFact]
+    public async Task A_pilot_due_for_evaluation_shows_in_its_holders_inbox_and_nowhere_else()
+    {
+        app.SkipIfUnavailable();
+        using var admin = app.CreateClient();
+        var due = (await admin.GetJsonAsync("/api/v1/pilots/due-for-evaluation?withinDays=30")).AsArray()
+            .First(p => p!["holderUnitId"] is not null)!;
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<ReformDbContext>>().CreateDbContextAsync();
+        var holder = await db.Units.SingleAsync(u => u.Id == (int)due["holderUnitId"]!);
+        var stranger = await db.Units.Where(u => !u.Path.StartsWith(holder.Path) && !holder.Path.StartsWith(u.Path))
+            .OrderBy(u => u.Id).FirstAsync();
+        using var holdersLiaison = app.CreateClientAs(Role.Liaison, holder.Code);
+        using var strangersLiaison = app.CreateClientAs(Role.Liaison, stranger.Code);
+
+        static async Task<List<string>> PilotEntriesAsync(HttpClient client) =>
+            (await client.GetJsonAsync("/api/v1/inbox"))["entries"]!.AsArray()
+            .Where(e => (string)e!["kind"]! == "PilotEvaluationDue").Select(e => (string)e!["title"]!).ToList();
+
+        Assert.Contains((string)due["name"]!, await PilotEntriesAsync(holdersLiaison));
+        Assert.DoesNotContain((string)due["name"]!, await PilotEntriesAsync(strangersLiaison));
     }
 
     [SkippableFact]

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
 using ReformTrack.Modules.Accounts;
+using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Shared;
 
@@ -27,6 +28,9 @@ internal enum UpdateKind
 
     /// <summary>An item has climbed to a leader's instruction (leaders).</summary>
     InstructionDue,
+
+    /// <summary>A pilot held in the subtree is due for its evaluation soon, or overdue (liaisons, leaders, office).</summary>
+    PilotEvaluationDue,
 }
 
 internal sealed record InboxEntry(UpdateKind Kind, string Code, string Title, string Link, DateOnly? Date);
@@ -36,7 +40,7 @@ internal sealed record Inbox(int Total, IReadOnlyDictionary<UpdateKind, int> Cou
 
 /// <summary>
 /// Computes a user's updates from the data, never stored: reports due, items to answer, reports to
-/// review, extension requests to decide — each within the user's unit subtree and by role.
+/// review, extension requests to decide, pilots due for evaluation — each within the user's unit subtree and by role.
 /// </summary>
 internal sealed class GetInbox(IDbContextFactory<ReformDbContext> factory, UserScope scope, TimeProvider clock,
     SupervisionOptions options)
@@ -112,6 +116,19 @@ internal sealed class GetInbox(IDbContextFactory<ReformDbContext> factory, UserS
                 await AddItemsAsync(db, UpdateKind.InstructionDue, db.SupervisionItems.Where(i =>
                     i.Status == SupervisionStatus.Open && i.Level == SupervisionLevel.Instruction), counts, entries, cancellationToken);
             }
+        }
+
+        if (role is not Role.Viewer)
+        {
+            // Pilots are scoped by their holder unit, so a unit's users see their own pilots' evaluations coming.
+            var by = today.AddDays(options.PilotEvaluationWithinDays);
+            var pilots = db.Pilots.AsNoTracking().Where(p => (p.Status == PilotStatus.Granted || p.Status == PilotStatus.UnderEvaluation)
+                                                              && p.EvaluationDueOn != null && p.EvaluationDueOn <= by);
+            counts[UpdateKind.PilotEvaluationDue] = await pilots.CountAsync(cancellationToken);
+            entries.AddRange((await pilots.OrderBy(p => p.EvaluationDueOn).ThenBy(p => p.Id).Take(ListedPerKind)
+                    .Select(p => new { p.Id, p.Name, p.EvaluationDueOn })
+                    .ToListAsync(cancellationToken))
+                .Select(p => new InboxEntry(UpdateKind.PilotEvaluationDue, "", p.Name, $"/pilots/{p.Id}", p.EvaluationDueOn)));
         }
 
         return new Inbox(counts.Values.Sum(), counts, entries);

@@ -13,6 +13,9 @@ internal sealed record SupervisionOptions
     /// <summary>A month's report is due by this day of the next month; after it, a missing report opens an item.</summary>
     public int ReportDueDay { get; init; } = 10;
 
+    /// <summary>A pilot's evaluation shows in its holder's inbox this many days ahead (and while overdue).</summary>
+    public int PilotEvaluationWithinDays { get; init; } = 30;
+
     /// <summary>When the daily job runs (server time, HH:mm).</summary>
     public string DailyAt { get; init; } = "06:00";
 

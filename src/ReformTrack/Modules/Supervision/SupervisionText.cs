@@ -50,6 +50,7 @@ internal static class SupervisionLabels
         UpdateKind.ReportToReview => "Reports to review",
         UpdateKind.ItemToClose => "Answered items to close",
         UpdateKind.ExtensionToDecide => "Extension requests to decide",
+        UpdateKind.PilotEvaluationDue => "Pilot evaluations due",
         _ => "Items at leader's instruction",
     };
 }
