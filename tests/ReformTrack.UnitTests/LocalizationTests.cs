@@ -65,7 +65,8 @@ public sealed partial class LocalizationTests
     {
         var repeated = Directory.EnumerateFiles(Source, "*.resx", SearchOption.AllDirectories)
             .SelectMany(f => XDocument.Load(f).Root!.Elements("data")
-                .GroupBy(d => (string)d.Attribute("name")!)
+                // The resource compiler compares names without case and drops the later one.
+                .GroupBy(d => (string)d.Attribute("name")!, StringComparer.OrdinalIgnoreCase)
                 .Where(g => g.Count() > 1)
                 .Select(g => $"{Path.GetFileName(f)}: {g.Key}"))
             .ToList();
