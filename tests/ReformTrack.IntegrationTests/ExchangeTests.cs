@@ -678,6 +678,11 @@ public abstract class ExchangeDemoTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.True(byLevel.Sum() > 0);
         Assert.Equal(byLevel, ReportedByLevel(body));
         Assert.Contains("No appraisal for 2019 has been published.", body.InnerText, StringComparison.Ordinal);
+
+        // A liaison of that unit, asking for the whole programme, gets their own subtree's items only.
+        var code = (await (await client.GetAsync($"/api/v1/units/{unitId}")).ReadAsync<JsonElement>()).GetProperty("code").GetString()!;
+        using var liaison = app.CreateClientAs(ReformTrack.Modules.Accounts.Role.Liaison, code);
+        Assert.Equal(byLevel, ReportedByLevel(await ReportAsync(liaison, "period=2019")));
     }
 
     [SkippableFact]
