@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReformTrack.Modules.Exchange;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
+using ReformTrack.Shared;
 using ReformTrack.Testing;
 
 namespace ReformTrack.IntegrationTests;
@@ -582,15 +583,16 @@ public abstract class ExchangeDemoTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), Figure("Measures introduced"));
         Assert.Equal(overdue.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), Figure("Overdue"));
         Assert.Equal(completedIn2021.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), Figure("Completed in 2021"));
-        Assert.Equal(10, rows.Count(r => r.Length == 4) - 1);
-        Assert.Equal(overdue.Take(WorkReport.MaxOverdueListed), rows.Where(r => r.Length == 5).Skip(1).Select(r => r[0]));
+        var body = document.MainDocumentPart.Document.Body!;
+        Assert.Equal(10, ReportTables.Headed(body, "重点任务 Key task").Count);
+        Assert.Equal(overdue.Take(WorkReport.MaxOverdueListed), ReportTables.Headed(body, "完成时限 Due").Select(r => r[0]));
 
         // The chart beside the lights table draws the same figures: one bar per key task, green / yellow / red.
         var chart = Assert.Single(document.MainDocumentPart.ChartParts).ChartSpace;
         var series = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().ToList();
         string[] Points(DocumentFormat.OpenXml.OpenXmlElement e) =>
             e.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>().Select(v => v.Text).ToArray();
-        var table = rows.Where(r => r.Length == 4).Skip(1).ToList();
+        var table = ReportTables.Headed(body, "重点任务 Key task");
         Assert.Equal(["绿灯 Green", "黄灯 Yellow", "红灯 Red"],
             series.Select(x => x.GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.SeriesText>()!.InnerText));
         Assert.Equal(table.Select(r => r[0]), Points(series[0].GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.CategoryAxisData>()!));
@@ -599,6 +601,88 @@ public abstract class ExchangeDemoTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.Equal(table.Select(r => r[light + 1].Replace(",", "", StringComparison.Ordinal)),
                 Points(series[light].GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.Values>()!));
         }
+    }
+
+    private static async Task<DocumentFormat.OpenXml.Wordprocessing.Body> ReportAsync(HttpClient client, string query)
+    {
+        var response = await client.GetAsync($"/api/v1/exchange/report.docx?{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var problems = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => e.Description).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        return document.MainDocumentPart!.Document.Body!;
+    }
+
+    private static async Task<int[]> OpenByLevelAsync(HttpClient client, int? unitId) =>
+    [
+        .. await Task.WhenAll(new[] { "Reminder", "Warning", "Instruction" }.Select(async level =>
+            (await (await client.GetAsync($"/api/v1/supervision/items?level={level}&pageSize=1{(unitId is { } id ? $"&unitId={id}" : "")}"))
+                .ReadAsync<Page<JsonElement>>()).Total)),
+    ];
+
+    private static int[] ReportedByLevel(DocumentFormat.OpenXml.Wordprocessing.Body body)
+    {
+        var counts = ReportTables.Headed(body, "督办事项 Supervision items").ToDictionary(r => r[0], r => int.Parse(r[1], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture));
+        return [counts["未办结：提醒 Open: reminder"], counts["未办结：警示 Open: warning"], counts["未办结：领导批示 Open: leader's instruction"]];
+    }
+
+    [SkippableFact]
+    public async Task Work_report_lists_open_supervision_the_published_ranking_and_the_years_pilots_and_honours()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+
+        var body = await ReportAsync(client, "period=2021");
+
+        // Supervision: the open items per level are the board's, and the listed items are the open ones.
+        var byLevel = await OpenByLevelAsync(client, null);
+        Assert.True(byLevel.Sum() > 0);
+        Assert.Equal(byLevel, ReportedByLevel(body));
+        Assert.Equal(Math.Min(byLevel.Sum(), WorkReport.MaxSupervisionListed), ReportTables.Headed(body, "答复时限 Respond by").Count);
+
+        // Appraisal: the published 2021 ranking, in the API's order, with its scores.
+        var runs = await (await client.GetAsync("/api/v1/appraisal/runs")).ReadAsync<JsonElement>();
+        var published = runs.EnumerateArray().Single(r => r.GetProperty("status").GetString() == "Published"
+                                                          && r.GetProperty("from").GetString()!.StartsWith("2021", StringComparison.Ordinal));
+        var run = await (await client.GetAsync($"/api/v1/appraisal/runs/{published.GetProperty("id").GetInt32()}")).ReadAsync<JsonElement>();
+        var expected = run.GetProperty("results").EnumerateArray()
+            .Select(r => $"{r.GetProperty("rank").GetInt32()}|{r.GetProperty("unitName").GetString()}|{r.GetProperty("score").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}")
+            .ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, ReportTables.Headed(body, "名次 Rank").Select(r => $"{r[0]}|{r[1]}|{r[2]}"));
+
+        // Pilots granted in 2021 and cases and honours of 2021, exactly as the diffusion API has them.
+        var pilots = (await (await client.GetAsync("/api/v1/pilots?pageSize=200")).ReadAsync<Page<JsonElement>>()).Items
+            .Where(p => p.GetProperty("grantedOn").ValueKind == JsonValueKind.String
+                        && p.GetProperty("grantedOn").GetString()!.StartsWith("2021", StringComparison.Ordinal))
+            .Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal).ToList();
+        var honours = (await (await client.GetAsync("/api/v1/cases?year=2021&pageSize=200")).ReadAsync<Page<JsonElement>>()).Items
+            .Select(h => h.GetProperty("title").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(pilots);
+        Assert.NotEmpty(honours);
+        Assert.Equal(pilots, ReportTables.Headed(body, "试点 Pilot").Select(r => r[0]).Order(StringComparer.Ordinal));
+        Assert.Equal(honours, ReportTables.Headed(body, "案例/荣誉 Case or honour").Select(r => r[0]).Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Work_report_of_a_unit_counts_the_supervision_of_its_subtree_and_says_when_no_appraisal_is_published()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+        var items = (await (await client.GetAsync("/api/v1/supervision/items?pageSize=1")).ReadAsync<Page<JsonElement>>()).Items;
+        var unitId = Assert.Single(items).GetProperty("unitId").GetInt32();
+
+        var body = await ReportAsync(client, $"period=2019&unitId={unitId}");
+
+        var byLevel = await OpenByLevelAsync(client, unitId);
+        Assert.True(byLevel.Sum() > 0);
+        Assert.Equal(byLevel, ReportedByLevel(body));
+        Assert.Contains("No appraisal for 2019 has been published.", body.InnerText, StringComparison.Ordinal);
+
+        // A liaison of that unit, asking for the whole programme, gets their own subtree's items only.
+        var code = (await (await client.GetAsync($"/api/v1/units/{unitId}")).ReadAsync<JsonElement>()).GetProperty("code").GetString()!;
+        using var liaison = app.CreateClientAs(ReformTrack.Modules.Accounts.Role.Liaison, code);
+        Assert.Equal(byLevel, ReportedByLevel(await ReportAsync(liaison, "period=2019")));
     }
 
     [SkippableFact]
@@ -610,6 +694,19 @@ public abstract class ExchangeDemoTests<TApp>(TApp app) : IClassFixture<TApp>
         var response = await client.GetAsync("/api/v1/exchange/report.docx?period=1899");
 
         await response.AssertFieldErrorAsync("period");
+    }
+}
+
+/// <summary>The rows (header aside) of the report's table with a given header cell.</summary>
+internal static class ReportTables
+{
+    public static List<string[]> Headed(DocumentFormat.OpenXml.Wordprocessing.Body body, string header)
+    {
+        var table = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>()
+            .Select(t => t.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+                .Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToArray()).ToList())
+            .Single(t => t[0].Contains(header));
+        return table.Skip(1).ToList();
     }
 }
 

@@ -4,7 +4,10 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
+using ReformTrack.Modules.Appraisal;
+using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Ledger;
+using ReformTrack.Modules.Supervision;
 using ReformTrack.Shared;
 
 namespace ReformTrack.Modules.Exchange;
@@ -19,12 +22,16 @@ internal sealed record WorkReportFigures(
     Overview Overview,
     int DueInYear,
     int CompletedInYear,
-    IReadOnlyList<OverdueItem> Overdue);
+    IReadOnlyList<OverdueItem> Overdue,
+    ReportSupervision Supervision,
+    ReportAppraisal? Appraisal,
+    ReportDistinctions Distinctions);
 
 /// <summary>
 /// The reform work report (改革工作报告) for a year and a unit's subtree (or the whole programme), as
-/// .docx: headline counts, the lights of active measures per key task and the overdue measures.
-/// Every figure comes from the dashboard's and the ledger's own queries.
+/// .docx: headline counts, the lights of active measures per key task, the overdue measures, the
+/// supervision items, the published appraisal ranking and the pilots and honours of the year.
+/// Every figure comes from the dashboard's, the ledger's and the owning modules' data.
 /// </summary>
 internal sealed class WorkReport(ScopedDb dbFactory, GetOverview overview, ListMeasures ledger)
 {
@@ -32,6 +39,9 @@ internal sealed class WorkReport(ScopedDb dbFactory, GetOverview overview, ListM
 
     /// <summary>The overdue list stops here; the headline count says how many there are.</summary>
     public const int MaxOverdueListed = 500;
+
+    /// <summary>The open supervision items listed stop here too; the counts by level say how many there are.</summary>
+    public const int MaxSupervisionListed = 500;
 
     /// <summary>A4 with 2.2 cm side margins.</summary>
     private const uint PageWidthTwips = 11906U;
@@ -66,7 +76,14 @@ internal sealed class WorkReport(ScopedDb dbFactory, GetOverview overview, ListM
             .Select(m => new OverdueItem(m.Code, m.Title, db.Units.Where(u => u.Id == m.LeadUnitId).Select(u => u.Name).First(),
                 m.DueOn, m.Progress))
             .ToListAsync(cancellationToken);
-        return new WorkReportFigures(period, scope, figures, dueInYear, completedInYear, overdue);
+        var subtreePath = unitId is { } root
+            ? await db.Units.Where(u => u.Id == root).Select(u => u.Path).FirstAsync(cancellationToken)
+            : db.ScopePath;
+        var subtree = subtreePath is null ? null : db.Units.Where(u => u.Path.StartsWith(subtreePath)).Select(u => u.Id);
+        var supervision = await WorkReportSections.SupervisionAsync(db, subtree, period, MaxSupervisionListed, cancellationToken);
+        var appraisal = await WorkReportSections.AppraisalAsync(db, subtreePath, period, cancellationToken);
+        var distinctions = await WorkReportSections.DistinctionsAsync(db, subtree, period, cancellationToken);
+        return new WorkReportFigures(period, scope, figures, dueInYear, completedInYear, overdue, supervision, appraisal, distinctions);
     }
 
     public async Task WriteAsync(int? year, int? unitId, Stream output, CancellationToken cancellationToken = default)
@@ -125,11 +142,118 @@ internal sealed class WorkReport(ScopedDb dbFactory, GetOverview overview, ListM
                 f.Overdue.Select(m => new[] { m.Code, m.Title, m.LeadUnit, LedgerSheet.Date(m.DueOn), $"{m.Progress}%" }).ToList()));
         }
 
+        AppendSupervision(body, f.Year, f.Supervision);
+        AppendAppraisal(body, f.Year, f.Appraisal);
+        AppendDistinctions(body, f.Year, f.Distinctions);
+
         body.Append(new SectionProperties(
             new PageSize { Width = PageWidthTwips, Height = 16838U },
             new PageMargin { Top = 1440, Right = MarginTwips, Bottom = 1440, Left = MarginTwips, Header = 851U, Footer = 992U, Gutter = 0U }));
         return body;
     }
+
+    private static void AppendSupervision(Body body, int year, ReportSupervision s)
+    {
+        body.Append(Heading("四、督办事项 Supervision items", 26));
+        body.Append(Table(["督办事项 Supervision items", "数量 Count"],
+        [
+            ["未办结：提醒 Open: reminder", N(s.Reminder)],
+            ["未办结：警示 Open: warning", N(s.Warning)],
+            ["未办结：领导批示 Open: leader's instruction", N(s.Instruction)],
+            [$"{year} 年办结 Closed in {year}", N(s.ClosedInYear)],
+        ]));
+        if (s.Open.Count == 0)
+        {
+            body.Append(Line("无未办结督办事项。No supervision item is open."));
+            return;
+        }
+
+        if (s.OpenTotal > s.Open.Count)
+        {
+            body.Append(Line($"列出级别最高、最早的 {s.Open.Count} 项，共 {s.OpenTotal} 项。The {s.Open.Count} highest and oldest of {s.OpenTotal}."));
+        }
+
+        body.Append(Table(["编号 Code", "举措 Measure", "责任单位 Unit", "级别 Level", "督办日期 Opened on", "答复时限 Respond by"],
+            s.Open.Select(i => new[]
+            {
+                i.MeasureCode, i.MeasureTitle, i.Unit, LevelName(i.Level), LedgerSheet.Date(i.OpenedOn),
+                i.RespondBy is { } by ? LedgerSheet.Date(by) : "",
+            }).ToList()));
+    }
+
+    private static void AppendAppraisal(Body body, int year, ReportAppraisal? a)
+    {
+        body.Append(Heading("五、考核排名 Appraisal ranking", 26));
+        if (a is null)
+        {
+            body.Append(Line($"{year} 年无已发布的考核结果。No appraisal for {year} has been published."));
+            return;
+        }
+
+        var edition = a.Edition > 1 ? $"，第 {a.Edition} 版 edition {a.Edition}" : "";
+        body.Append(Line($"{a.SchemeCode} {a.SchemeTitle}（{LedgerSheet.Date(a.From)} – {LedgerSheet.Date(a.To)}{edition}）"));
+        if (a.Ranking.Count == 0)
+        {
+            body.Append(Line("本范围内无参评单位。No unit of this scope was appraised."));
+            return;
+        }
+
+        body.Append(Table(["名次 Rank", "单位 Unit", "得分 Score", "等次 Grade"],
+            a.Ranking.Select(r => new[]
+            {
+                N(r.Rank), r.UnitName, r.Score.ToString("0.00", CultureInfo.InvariantCulture), GradeName(r.Grade),
+            }).ToList()));
+    }
+
+    private static void AppendDistinctions(Body body, int year, ReportDistinctions d)
+    {
+        body.Append(Heading($"六、试点与典型案例 Pilots and cases of {year}", 26));
+        body.Append(Heading("（一）获批试点 Pilots granted", 24));
+        if (d.Pilots.Count == 0)
+        {
+            body.Append(Line($"{year} 年无获批试点。No pilot was granted in {year}."));
+        }
+        else
+        {
+            body.Append(Table(["试点 Pilot", "层级 Level", "批准单位 Granted by", "承担单位 Holder", "批准日期 Granted on"],
+                d.Pilots.Select(Cells).ToList()));
+        }
+
+        body.Append(Heading("（二）典型案例与荣誉 Cases and honours", 24));
+        if (d.Honours.Count == 0)
+        {
+            body.Append(Line($"{year} 年无入选案例或荣誉。No case or honour was awarded in {year}."));
+        }
+        else
+        {
+            body.Append(Table(["案例/荣誉 Case or honour", "层级 Level", "授予单位 Awarded by", "所属单位 Unit", "年度 Year"],
+                d.Honours.Select(Cells).ToList()));
+        }
+
+        static string[] Cells(ReportDistinction x) => [x.Name, GrantLevelName(x.Level), x.Body, x.Holder, x.When];
+    }
+
+    private static string LevelName(SupervisionLevel level) => level switch
+    {
+        SupervisionLevel.Reminder => "提醒 Reminder",
+        SupervisionLevel.Warning => "警示 Warning",
+        _ => "领导批示 Instruction",
+    };
+
+    private static string GradeName(Grade grade) => grade switch
+    {
+        Grade.Excellent => "优秀 Excellent",
+        Grade.Good => "良好 Good",
+        Grade.Pass => "合格 Pass",
+        _ => "不合格 Fail",
+    };
+
+    private static string GrantLevelName(GrantLevel level) => level switch
+    {
+        GrantLevel.National => "国家级 National",
+        GrantLevel.Provincial => "省级 Provincial",
+        _ => "市级 Municipal",
+    };
 
     /// <summary>Active measures per key task as stacked green / yellow / red bars, beside the table of the same figures.</summary>
     private static Paragraph LightsChart(MainDocumentPart main, IReadOnlyList<KeyTaskLights> tasks) =>
