@@ -76,4 +76,29 @@ public sealed class DiffusionFormTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".rt-cases")).ToContainTextAsync("营商环境创新试点典型经验");
         await Assertions.Expect(page.Locator(".rt-cases")).Not.ToContainTextAsync("营商环境创新试点案例");
     }
+    [SkippableFact]
+    public async Task Office_records_a_pilot_and_changes_its_granting_body()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        var name = $"城市更新试点-{Guid.NewGuid():N}"[..16];
+        var page = await browser.OpenAsync("/pilots");
+        await BrowserFixture.WaitForInteractivityAsync(page);
+        await page.Locator("#pilot-new").ClickAsync();
+        await page.Locator("#pilot-name").FillAsync(name);
+        await page.Locator("#pilot-granting-body").FillAsync("住房和城乡建设部");
+        await page.SelectOptionAsync("#pilot-level", "National");
+        await page.Locator("#pilot-form-save").ClickAsync();
+        await Assertions.Expect(page.Locator("#pilot-holder-error")).ToContainTextAsync("held by a unit or by a named area");
+
+        await page.Locator("#pilot-holder-area").FillAsync("仓山区");
+        await page.Locator("#pilot-form-save").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/pilots/\d+$"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(name);
+        await BrowserFixture.WaitForInteractivityAsync(page);
+
+        await page.Locator("#pilot-edit").ClickAsync();
+        await page.Locator("#pilot-granting-body").FillAsync("住房和城乡建设部办公厅");
+        await page.Locator("#pilot-form-save").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-typography-subtitle1").First).ToContainTextAsync("住房和城乡建设部办公厅");
+    }
 }
