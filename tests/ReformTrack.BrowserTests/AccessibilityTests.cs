@@ -12,7 +12,7 @@ namespace ReformTrack.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser)
 {
-    public static TheoryData<string> PublicPages => ["/portal", "/portal?culture=zh-CN", "/portal/key-tasks", "/portal/indicators", "/portal/indicators/{beds}"];
+    public static TheoryData<string> PublicPages => ["/portal", "/portal?culture=zh-CN", "/portal/key-tasks", "/portal/indicators", "/portal/indicators/{beds}", "/portal/cases", "/portal/chronicle", "/portal/chronicle?culture=zh-CN"];
 
     public static TheoryData<string> OfficePages => ["/", "/ledger", "/measures/{measure}", "/indicators/{beds}", "/indicators", "/indicators/by-objective"];
 

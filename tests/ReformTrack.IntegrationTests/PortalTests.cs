@@ -1,9 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReformTrack.Data;
+using ReformTrack.Modules.Accounts;
 using ReformTrack.Testing;
 
 namespace ReformTrack.IntegrationTests;
@@ -18,6 +20,8 @@ public abstract partial class PortalTests<TApp>(TApp app) : IClassFixture<TApp>
         app.SkipIfUnavailable();
         var secrets = await UnpublishedTitlesAsync();
         Assert.Contains(DemoIndicators.UnpublishedName, secrets);
+        Assert.Contains(DemoDiffusion.UnpublishedHonourTitle, secrets);
+        Assert.True(await HasUnpublishedChronicleEventsAsync(), "the demo has no unpublished chronicle event to hide");
         Assert.True(secrets.Count > 100, $"only {secrets.Count} unpublished titles");
         using var client = app.CreateAnonymousClient();
 
@@ -38,6 +42,10 @@ public abstract partial class PortalTests<TApp>(TApp app) : IClassFixture<TApp>
         }
 
         Assert.True(addresses.Count >= 8, string.Join(", ", addresses));
+        Assert.Contains("/portal/cases", addresses);
+        Assert.Contains("/portal/chronicle", addresses);
+        Assert.Contains("/portal/api/cases", addresses);
+        Assert.Contains("/portal/api/chronicle", addresses);
         Assert.Empty(leaks);
     }
 
@@ -94,6 +102,88 @@ public abstract partial class PortalTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain(indicators.AsArray(), i => (string?)i!["code"] == "IND-COST-DRAFT");
     }
 
+    [SkippableFact]
+    public async Task A_case_the_office_publishes_appears_on_the_portal_and_leaves_when_unpublished()
+    {
+        app.SkipIfUnavailable();
+        using var admin = app.CreateClient();
+        using var visitor = app.CreateAnonymousClient();
+        var id = await HonourIdAsync(DemoDiffusion.UnpublishedHonourTitle);
+        Assert.DoesNotContain(DemoDiffusion.UnpublishedHonourTitle, await PortalCasesAsync(visitor), StringComparison.Ordinal);
+
+        try
+        {
+            var published = await admin.PostAsJsonAsync($"/api/v1/cases/{id}/publication", new { published = true });
+            Assert.Equal(HttpStatusCode.NoContent, published.StatusCode);
+
+            // Publishing drops the portal's snapshot: the next visit reads the change.
+            Assert.Contains(DemoDiffusion.UnpublishedHonourTitle, await PortalCasesAsync(visitor), StringComparison.Ordinal);
+            var json = await visitor.GetJsonAsync("/portal/api/cases");
+            Assert.Contains(json.AsArray(), c => (string?)c!["title"] == DemoDiffusion.UnpublishedHonourTitle);
+        }
+        finally
+        {
+            var unpublished = await admin.PostAsJsonAsync($"/api/v1/cases/{id}/publication", new { published = false });
+            Assert.Equal(HttpStatusCode.NoContent, unpublished.StatusCode);
+        }
+
+        Assert.DoesNotContain(DemoDiffusion.UnpublishedHonourTitle, await PortalCasesAsync(visitor), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Only_the_office_publishes_a_case()
+    {
+        app.SkipIfUnavailable();
+        using var visitor = app.CreateAnonymousClient();
+        using var liaison = app.CreateClientAs(Role.Liaison, "FZ-D-FGW");
+        var id = await HonourIdAsync(DemoDiffusion.UnpublishedHonourTitle);
+
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await visitor.PostAsJsonAsync($"/api/v1/cases/{id}/publication", new { published = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await liaison.PostAsJsonAsync($"/api/v1/cases/{id}/publication", new { published = true })).StatusCode);
+        Assert.DoesNotContain(DemoDiffusion.UnpublishedHonourTitle, await PortalCasesAsync(visitor), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Portal_chronicle_shows_published_events_by_year_newest_first()
+    {
+        app.SkipIfUnavailable();
+        using var visitor = app.CreateAnonymousClient();
+
+        var events = (await visitor.GetJsonAsync("/portal/api/chronicle")).AsArray();
+        var html = WebUtility.HtmlDecode(await (await visitor.GetAsync("/portal/chronicle")).Content.ReadAsStringAsync());
+
+        Assert.NotEmpty(events);
+        var dates = events.Select(e => (string)e!["date"]!).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d, StringComparer.Ordinal), dates);
+        var years = YearHeading().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(years.Count > 1, "the chronicle shows fewer than two years");
+        Assert.Equal(years.OrderDescending(), years);
+        Assert.Contains((string)events[0]!["title"]!, html, StringComparison.Ordinal);
+    }
+
+    private async Task<string> PortalCasesAsync(HttpClient visitor)
+    {
+        var response = await visitor.GetAsync("/portal/cases");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<int> HonourIdAsync(string title)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ReformDbContext>>().CreateDbContextAsync();
+        return await db.Honours.Where(h => h.Title == title).Select(h => h.Id).SingleAsync();
+    }
+
+    private async Task<bool> HasUnpublishedChronicleEventsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ReformDbContext>>().CreateDbContextAsync();
+        return await db.ChronicleEvents.IgnoreQueryFilters().AnyAsync(e => !e.Published || e.Suppressed);
+    }
+
     /// <summary>Every portal address the app maps, with each route parameter filled by every indicator id (published or not).</summary>
     private async Task<List<string>> PortalAddressesAsync()
     {
@@ -119,7 +209,10 @@ public abstract partial class PortalTests<TApp>(TApp app) : IClassFixture<TApp>
         return (all.Where(i => i.Published).Select(i => i.Id).ToList(), all.Where(i => !i.Published).Select(i => i.Id).ToList());
     }
 
-    /// <summary>The titles of everything the office has not published: indicators, objectives, and every measure.</summary>
+    /// <summary>
+    /// The titles of everything the office has not published: indicators, objectives, every measure, cases and honours,
+    /// and chronicle events (unpublished or deleted).
+    /// </summary>
     private async Task<HashSet<string>> UnpublishedTitlesAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -128,8 +221,19 @@ public abstract partial class PortalTests<TApp>(TApp app) : IClassFixture<TApp>
         titles.UnionWith(await db.Indicators.Where(i => !i.Published).Select(i => i.Name).ToListAsync());
         titles.UnionWith(await db.Objectives.Where(o => !o.Published).Select(o => o.Title).ToListAsync());
         titles.UnionWith(await db.Measures.Select(m => m.Title).ToListAsync());
+        titles.UnionWith(await db.Honours.IgnoreQueryFilters().Where(h => !h.Published).Select(h => h.Title).ToListAsync());
+        // A case won is also derived as a chronicle event under the same title: the honour being published puts the
+        // title in public, so that unpublished event has no secret of its own to keep.
+        var publicTitles = await db.Honours.IgnoreQueryFilters().Where(h => h.Published).Select(h => h.Title).ToListAsync();
+        publicTitles.AddRange(await db.ChronicleEvents.IgnoreQueryFilters().Where(e => e.Published && !e.Suppressed).Select(e => e.Title)
+            .ToListAsync());
+        titles.UnionWith((await db.ChronicleEvents.IgnoreQueryFilters().Where(e => !e.Published || e.Suppressed).Select(e => e.Title)
+            .ToListAsync()).Except(publicTitles, StringComparer.Ordinal));
         return titles;
     }
+
+    [GeneratedRegex(@"<h3 class=""portal-year""[^>]*>(\d{4})</h3>")]
+    private static partial Regex YearHeading();
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex Parameter();

@@ -76,7 +76,10 @@ internal sealed class DemoDiffusion : IDemoPart
     private static readonly string[] Counties = ["FZ-MH", "FZ-LJ", "FZ-FQ", "FZ-CL", "FZ-LY", "FZ-YT"];
 
     private sealed record DemoHonour(string Title, string Body, GrantLevel Level, int Year, HonourCategory Category, string? Unit,
-        string? Pilot = null, int? Innovation = null);
+        string? Pilot = null, int? Innovation = null, bool Published = true);
+
+    /// <summary>A candidate the office has not published: the portal must never show it.</summary>
+    public const string UnpublishedHonourTitle = "（内部）拟申报“数字政府”优秀案例候选材料";
 
     private static readonly DemoHonour[] Honours =
     [
@@ -98,6 +101,8 @@ internal sealed class DemoDiffusion : IDemoPart
         new("平安中国建设示范市", "平安中国建设协调小组", GrantLevel.National, 2021, HonourCategory.DemonstrationCity, "FZ-D-GAJ"),
         new("居家社区养老“3443”服务模式获评全省养老服务改革优秀案例", "福建省民政厅", GrantLevel.Provincial, 2021,
             HonourCategory.TypicalCase, null, Pilot: "居家和社区养老服务改革试点"),
+        new(UnpublishedHonourTitle, "福建省数字福建建设领导小组办公室", GrantLevel.Provincial, 2026, HonourCategory.TypicalCase,
+            "FZ-D-FGW", Published: false),
     ];
 
     public async Task<string> SeedAsync(ReformDbContext db, CancellationToken cancellationToken)
@@ -117,8 +122,11 @@ internal sealed class DemoDiffusion : IDemoPart
         {
             var pilot = h.Pilot is null ? null : byName[h.Pilot];
             var innovation = h.Innovation is { } i ? innovations[i] : null;
-            db.Honours.Add(Honour.New(new HonourDescription(h.Title, h.Body, h.Level, h.Year, h.Category,
-                h.Unit is null ? pilot?.HolderUnitId ?? innovation?.OriginUnitId : units[h.Unit], null, innovation?.Id, pilot?.Id, null)));
+            var honour = Honour.New(new HonourDescription(h.Title, h.Body, h.Level, h.Year, h.Category,
+                h.Unit is null ? pilot?.HolderUnitId ?? innovation?.OriginUnitId : units[h.Unit], null, innovation?.Id, pilot?.Id, null));
+            // The article's cases and honours are public record; the office publishes them on the portal.
+            honour.Publish(h.Published);
+            db.Honours.Add(honour);
         }
 
         var replications = innovations.Sum(i => i.Replications.Count);

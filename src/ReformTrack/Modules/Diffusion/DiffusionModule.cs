@@ -22,6 +22,7 @@ internal static class DiffusionModule
         services.AddScoped<GetHonour>();
         services.AddScoped<CreateHonour>();
         services.AddScoped<UpdateHonour>();
+        services.AddScoped<PublishHonour>();
         services.AddScoped<IUnitDistinctions, UnitDistinctions>();
         services.AddTransient<IChronicleSource, DiffusionChronicle>();
         services.AddTransient<IDemoPart, DemoDiffusion>();

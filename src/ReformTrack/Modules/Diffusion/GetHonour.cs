@@ -18,6 +18,7 @@ internal sealed record HonourDetail(
     NamedLink? Innovation,
     NamedLink? Pilot,
     string? Description,
+    bool Published,
     int Version);
 
 internal sealed class GetHonour(ScopedDb scopedDb)
@@ -31,7 +32,7 @@ internal sealed class GetHonour(ScopedDb scopedDb)
                              db.Measures.Where(m => m.Id == h.MeasureId).Select(m => new NamedLink(m.Id, m.Title)).FirstOrDefault(),
                              db.Innovations.Where(i => i.Id == h.InnovationId).Select(i => new NamedLink(i.Id, i.Title)).FirstOrDefault(),
                              db.Pilots.Where(p => p.Id == h.PilotId).Select(p => new NamedLink(p.Id, p.Name)).FirstOrDefault(),
-                             h.Description, h.Version))
+                             h.Description, h.Published, h.Version))
                          .FirstOrDefaultAsync(cancellationToken);
         return detail ?? throw new NotFound("Honour", id);
     }

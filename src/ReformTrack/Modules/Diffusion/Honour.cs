@@ -29,7 +29,13 @@ internal sealed class Honour : IVersioned
     public int? InnovationId { get; set; }
     public int? PilotId { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>Shown on the public portal. A new case or honour starts unpublished: the office decides what the public reads.</summary>
+    public bool Published { get; private set; }
+
     public int Version { get; set; }
+
+    public void Publish(bool published) => Published = published;
 
     public static Honour New(HonourDescription description)
     {

@@ -59,10 +59,29 @@ internal static class PortalModule
                 TypedResults.Ok((await snapshot.GetAsync(cancellationToken)).Indicators))
             .WithName("ListPortalIndicators")
             .WithSummary("The published indicators with their trajectories and actuals (anonymous).");
+        portal.MapGet("/cases", async (PortalSnapshot snapshot, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await snapshot.GetAsync(cancellationToken)).Honours))
+            .WithName("ListPortalCases")
+            .WithSummary("The published cases and honours, newest year first (anonymous).");
+        portal.MapGet("/chronicle", async (PortalSnapshot snapshot, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await snapshot.GetAsync(cancellationToken)).Chronicle))
+            .WithName("ListPortalChronicle")
+            .WithSummary("The published chronicle events, newest first (anonymous).");
 
         api.MapPost("/objectives/{id:int}/publication", PublishObjectiveAsync).WithName("PublishObjective").WithTags("Objectives")
             .RequireAuthorization(Policies.ManageGovernance).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Shows an objective on the public portal, or takes it off.");
+        api.MapPost("/cases/{id:int}/publication", PublishHonourAsync).WithName("PublishCase").WithTags("Cases and honours")
+            .RequireAuthorization(Policies.ManageDiffusion).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Shows a case or honour on the public portal, or takes it off.");
+    }
+
+    private static async Task<NoContent> PublishHonourAsync(int id, PublicationRequest request, Diffusion.PublishHonour publish,
+        PortalSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await publish.RunAsync(id, request.Published, cancellationToken);
+        snapshot.Forget();
+        return TypedResults.NoContent();
     }
 
     private static async Task<NoContent> PublishObjectiveAsync(int id, PublicationRequest request,

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
 using ReformTrack.Shared;
+using ReformTrack.Modules.Chronicle;
+using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Indicators;
 using ReformTrack.Modules.Ledger;
@@ -27,9 +29,17 @@ internal sealed record PortalIndicator(
     public Trajectory Trajectory => new(Baseline, Target, TrajectoryPoints);
 }
 
+/// <summary>A published case or honour: what it is, who awarded it, when; nothing internal.</summary>
+internal sealed record PortalHonour(int Id, string Title, string AwardingBody, GrantLevel Level, int Year, HonourCategory Category,
+    string? Description);
+
+/// <summary>A published chronicle event.</summary>
+internal sealed record PortalChronicleEvent(int Id, DateOnly Date, DatePrecision Precision, string Title, ChronicleCategory Category,
+    string? Description);
+
 /// <summary>Everything the portal shows, read at once and kept for a short while.</summary>
 internal sealed record PortalData(PortalOverview Overview, IReadOnlyList<PortalObjective> Objectives,
-    IReadOnlyList<PortalIndicator> Indicators);
+    IReadOnlyList<PortalIndicator> Indicators, IReadOnlyList<PortalHonour> Honours, IReadOnlyList<PortalChronicleEvent> Chronicle);
 
 /// <summary>
 /// The public picture of the programme: only published objectives and indicators, read without any
@@ -139,13 +149,23 @@ internal sealed class PortalSnapshot(IDbContextFactory<ReformDbContext> dbFactor
             .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         var portalIndicators = indicators.Select(i => ToPortal(i, today, unitNames)).ToList();
 
+        var honours = await db.Honours.IgnoreQueryFilters().AsNoTracking().Where(h => h.Published)
+            .OrderByDescending(h => h.Year).ThenBy(h => h.Title)
+            .Select(h => new PortalHonour(h.Id, h.Title, h.AwardingBody, h.Level, h.Year, h.Category, h.Description))
+            .ToListAsync(cancellationToken);
+        // Suppressed events are tombstones of what the office deleted: never shown, published or not.
+        var chronicle = await db.ChronicleEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.Published && !e.Suppressed)
+            .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
+            .Select(e => new PortalChronicleEvent(e.Id, e.Date, e.Precision, e.Title, e.Category, e.Description))
+            .ToListAsync(cancellationToken);
+
         var completed = byObjective.Sum(b => b.Completed);
         var counted = byObjective.Sum(b => b.Count);
         var overview = new PortalOverview(today, meetingsHeld, documentsPassed, introduced, completed,
             counted == 0 ? 0 : completed / (double)counted,
             published.Count(o => o.Level == ObjectiveLevel.Aspect), published.Count(o => o.Level == ObjectiveLevel.KeyTask),
             portalIndicators.Count, portalIndicators.Count(i => i.Status == IndicatorStatus.OnTrack));
-        return new PortalData(overview, published, portalIndicators);
+        return new PortalData(overview, published, portalIndicators, honours, chronicle);
     }
 
     private PortalIndicator ToPortal(Indicator indicator, DateOnly today, Dictionary<int, string> unitNames)

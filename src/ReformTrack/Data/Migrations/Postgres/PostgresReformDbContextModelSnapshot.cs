@@ -977,6 +977,9 @@ namespace ReformTrack.Data.Migrations.Postgres
                     b.Property<int?>("PilotId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)

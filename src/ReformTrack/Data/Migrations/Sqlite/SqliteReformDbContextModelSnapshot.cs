@@ -938,6 +938,9 @@ namespace ReformTrack.Data.Migrations.Sqlite
                     b.Property<int?>("PilotId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
