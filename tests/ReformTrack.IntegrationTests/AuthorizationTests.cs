@@ -23,7 +23,8 @@ public sealed class AuthorizationTests(SqliteApp app) : IClassFixture<SqliteApp>
         "/account/sign-in", "/health", "/api/v1/ping", "/culture", "/not-found", "/error",
         "/calendar/{secret}.ics",
         "/portal", "/portal/key-tasks", "/portal/indicators", "/portal/indicators/{Id:int}", // the public portal
-        "/portal/api/overview", "/portal/api/indicators",
+        "/portal/cases", "/portal/chronicle",
+        "/portal/api/overview", "/portal/api/indicators", "/portal/api/cases", "/portal/api/chronicle",
         "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg", // the reference page's own script and icon
     ];
 
