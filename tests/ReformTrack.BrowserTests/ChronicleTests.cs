@@ -27,6 +27,8 @@ public sealed class ChronicleTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByText("福州都市圈获批")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#export-docx")).ToHaveAttributeAsync("href", "/api/v1/chronicle/export.docx?fromYear=2018&toYear=2018");
         await Assertions.Expect(year.GetByText("not published").First).ToBeVisibleAsync();
+        // The 2018 honour derived from the cases leads to its own page.
+        await Assertions.Expect(year.Locator("a[href^='/cases/']").First).ToBeVisibleAsync();
 
         await page.Locator("#published").CheckAsync();
         await page.Locator("#chronicle-filter button[type=submit]").ClickAsync();
