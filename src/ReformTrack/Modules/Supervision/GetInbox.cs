@@ -48,13 +48,20 @@ internal sealed class GetInbox(IDbContextFactory<ReformDbContext> factory, UserS
     /// <summary>How many entries of each kind are listed (all are counted).</summary>
     public const int ListedPerKind = 20;
 
-    public async Task<Inbox> ForUserAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
-    {
-        var role = Enum.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var r) ? r : Role.Viewer;
-        return await ForAsync(role, await scope.PathAsync(cancellationToken), cancellationToken);
-    }
+    public async Task<Inbox> ForUserAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        await ForAsync(RoleOf(user), await scope.PathAsync(cancellationToken), listEntries: true, cancellationToken);
 
-    public async Task<Inbox> ForAsync(Role role, string? scopePath, CancellationToken cancellationToken = default)
+    /// <summary>Only the counts, as the app bar shows them on every page: no entry is read.</summary>
+    public async Task<int> CountForUserAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        (await ForAsync(RoleOf(user), await scope.PathAsync(cancellationToken), listEntries: false, cancellationToken)).Total;
+
+    public Task<Inbox> ForAsync(Role role, string? scopePath, CancellationToken cancellationToken = default) =>
+        ForAsync(role, scopePath, listEntries: true, cancellationToken);
+
+    private static Role RoleOf(ClaimsPrincipal user) =>
+        Enum.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var r) ? r : Role.Viewer;
+
+    private async Task<Inbox> ForAsync(Role role, string? scopePath, bool listEntries, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.ScopePath = scopePath;
@@ -69,11 +76,14 @@ internal sealed class GetInbox(IDbContextFactory<ReformDbContext> factory, UserS
                 .Where(m => m.Status == MeasureStatus.Active && m.StartOn <= periodEnd
                             && !db.ProgressReports.Any(p => p.MeasureId == m.Id && p.Content.Period == period));
             counts[UpdateKind.ReportDue] = await due.CountAsync(cancellationToken);
-            entries.AddRange((await due.OrderBy(m => m.DueOn).ThenBy(m => m.Id).Take(ListedPerKind)
-                    .Select(m => new { m.Id, m.Code, m.Title }).ToListAsync(cancellationToken))
-                .Select(m => new InboxEntry(UpdateKind.ReportDue, m.Code, m.Title, $"/measures/{m.Id}", null)));
+            if (listEntries)
+            {
+                entries.AddRange((await due.OrderBy(m => m.DueOn).ThenBy(m => m.Id).Take(ListedPerKind)
+                        .Select(m => new { m.Id, m.Code, m.Title }).ToListAsync(cancellationToken))
+                    .Select(m => new InboxEntry(UpdateKind.ReportDue, m.Code, m.Title, $"/measures/{m.Id}", null)));
+            }
 
-            await AddItemsAsync(db, UpdateKind.ItemToAnswer, db.SupervisionItems.Where(i => i.Status == SupervisionStatus.Open),
+            await AddItemsAsync(db, listEntries, UpdateKind.ItemToAnswer, db.SupervisionItems.Where(i => i.Status == SupervisionStatus.Open),
                 counts, entries, cancellationToken);
         }
 
@@ -81,18 +91,21 @@ internal sealed class GetInbox(IDbContextFactory<ReformDbContext> factory, UserS
         {
             var review = db.ProgressReports.AsNoTracking().Where(p => p.Status == ReportStatus.Submitted);
             counts[UpdateKind.ReportToReview] = await review.CountAsync(cancellationToken);
-            entries.AddRange((await review.OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id).Take(ListedPerKind)
-                    .Select(p => new
-                    {
-                        p.MeasureId,
-                        p.Content.Period,
-                        Code = db.Measures.Where(m => m.Id == p.MeasureId).Select(m => m.Code).First(),
-                        Title = db.Measures.Where(m => m.Id == p.MeasureId).Select(m => m.Title).First(),
-                    })
-                    .ToListAsync(cancellationToken))
-                .Select(p => new InboxEntry(UpdateKind.ReportToReview, p.Code, $"{p.Title} ({p.Period})", $"/measures/{p.MeasureId}", null)));
+            if (listEntries)
+            {
+                entries.AddRange((await review.OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id).Take(ListedPerKind)
+                        .Select(p => new
+                        {
+                            p.MeasureId,
+                            p.Content.Period,
+                            Code = db.Measures.Where(m => m.Id == p.MeasureId).Select(m => m.Code).First(),
+                            Title = db.Measures.Where(m => m.Id == p.MeasureId).Select(m => m.Title).First(),
+                        })
+                        .ToListAsync(cancellationToken))
+                    .Select(p => new InboxEntry(UpdateKind.ReportToReview, p.Code, $"{p.Title} ({p.Period})", $"/measures/{p.MeasureId}", null)));
+            }
 
-            await AddItemsAsync(db, UpdateKind.ItemToClose, db.SupervisionItems.Where(i => i.Status == SupervisionStatus.Answered),
+            await AddItemsAsync(db, listEntries, UpdateKind.ItemToClose, db.SupervisionItems.Where(i => i.Status == SupervisionStatus.Answered),
                 counts, entries, cancellationToken);
         }
 
@@ -100,20 +113,23 @@ internal sealed class GetInbox(IDbContextFactory<ReformDbContext> factory, UserS
         {
             var pending = db.ExtensionRequests.AsNoTracking().Where(e => e.Status == ExtensionStatus.Pending);
             counts[UpdateKind.ExtensionToDecide] = await pending.CountAsync(cancellationToken);
-            entries.AddRange((await pending.OrderBy(e => e.RequestedAt).Take(ListedPerKind)
-                    .Select(e => new
-                    {
-                        e.MeasureId,
-                        e.RequestedDueOn,
-                        Code = db.Measures.Where(m => m.Id == e.MeasureId).Select(m => m.Code).First(),
-                        Title = db.Measures.Where(m => m.Id == e.MeasureId).Select(m => m.Title).First(),
-                    })
-                    .ToListAsync(cancellationToken))
-                .Select(e => new InboxEntry(UpdateKind.ExtensionToDecide, e.Code, e.Title, "/supervision?tab=extensions", e.RequestedDueOn)));
+            if (listEntries)
+            {
+                entries.AddRange((await pending.OrderBy(e => e.RequestedAt).Take(ListedPerKind)
+                        .Select(e => new
+                        {
+                            e.MeasureId,
+                            e.RequestedDueOn,
+                            Code = db.Measures.Where(m => m.Id == e.MeasureId).Select(m => m.Code).First(),
+                            Title = db.Measures.Where(m => m.Id == e.MeasureId).Select(m => m.Title).First(),
+                        })
+                        .ToListAsync(cancellationToken))
+                    .Select(e => new InboxEntry(UpdateKind.ExtensionToDecide, e.Code, e.Title, "/supervision?tab=extensions", e.RequestedDueOn)));
+            }
 
             if (role == Role.Leader)
             {
-                await AddItemsAsync(db, UpdateKind.InstructionDue, db.SupervisionItems.Where(i =>
+                await AddItemsAsync(db, listEntries, UpdateKind.InstructionDue, db.SupervisionItems.Where(i =>
                     i.Status == SupervisionStatus.Open && i.Level == SupervisionLevel.Instruction), counts, entries, cancellationToken);
             }
         }
@@ -125,19 +141,27 @@ internal sealed class GetInbox(IDbContextFactory<ReformDbContext> factory, UserS
             var pilots = db.Pilots.AsNoTracking().Where(p => (p.Status == PilotStatus.Granted || p.Status == PilotStatus.UnderEvaluation)
                                                               && p.EvaluationDueOn != null && p.EvaluationDueOn <= by);
             counts[UpdateKind.PilotEvaluationDue] = await pilots.CountAsync(cancellationToken);
-            entries.AddRange((await pilots.OrderBy(p => p.EvaluationDueOn).ThenBy(p => p.Id).Take(ListedPerKind)
-                    .Select(p => new { p.Id, p.Name, p.EvaluationDueOn })
-                    .ToListAsync(cancellationToken))
-                .Select(p => new InboxEntry(UpdateKind.PilotEvaluationDue, "", p.Name, $"/pilots/{p.Id}", p.EvaluationDueOn)));
+            if (listEntries)
+            {
+                entries.AddRange((await pilots.OrderBy(p => p.EvaluationDueOn).ThenBy(p => p.Id).Take(ListedPerKind)
+                        .Select(p => new { p.Id, p.Name, p.EvaluationDueOn })
+                        .ToListAsync(cancellationToken))
+                    .Select(p => new InboxEntry(UpdateKind.PilotEvaluationDue, "", p.Name, $"/pilots/{p.Id}", p.EvaluationDueOn)));
+            }
         }
 
         return new Inbox(counts.Values.Sum(), counts, entries);
     }
 
-    private static async Task AddItemsAsync(ReformDbContext db, UpdateKind kind, IQueryable<SupervisionItem> items,
+    private static async Task AddItemsAsync(ReformDbContext db, bool listEntries, UpdateKind kind, IQueryable<SupervisionItem> items,
         Dictionary<UpdateKind, int> counts, List<InboxEntry> entries, CancellationToken cancellationToken)
     {
         counts[kind] = await items.CountAsync(cancellationToken);
+        if (!listEntries)
+        {
+            return;
+        }
+
         entries.AddRange((await items.AsNoTracking().OrderByDescending(i => i.Level).ThenBy(i => i.OpenedOn).ThenBy(i => i.Id)
                 .Take(ListedPerKind)
                 .Select(i => new
