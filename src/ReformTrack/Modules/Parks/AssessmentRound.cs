@@ -144,7 +144,8 @@ internal sealed class AssessmentRound : IVersioned
         var given = Fields.Required(points, "points");
         if (given < 0 || given > criterion.Weight)
         {
-            throw new RuleViolation("AssessorPointsAreWithinTheWeight", "Give from 0 to {0} points.", "points", criterion.Weight);
+            throw new RuleViolation("AssessorPointsAreWithinTheWeight", $"Give from 0 to {criterion.Weight:0.##} points.", "points",
+                criterion.Weight.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var text = Fields.Required(note, 2000, "note");
@@ -195,7 +196,8 @@ internal sealed class AssessmentRound : IVersioned
                 Parks.Any(p => AssessorScores.All(s => s.ParkId != p.ParkId || s.CriterionKey != c.Key))) is { } missing)
         {
             throw new RuleViolation("AssessorCriteriaAreEnteredBeforeFinalising",
-                "Enter every assessor criterion for every park before finalising (missing: {0}).", "criterionKey", missing.Name);
+                $"Enter every assessor criterion for every park before finalising (missing: {missing.Name}).", "criterionKey",
+                missing.Name);
         }
 
         var low = new List<(int, StandardCriterion, decimal)>();

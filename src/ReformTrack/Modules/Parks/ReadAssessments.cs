@@ -6,7 +6,7 @@ using ReformTrack.Shared.Scoring;
 
 namespace ReformTrack.Modules.Parks;
 
-internal sealed record RoundRow(int Id, string Title, DateOnly AssessedOn, RoundStatus Status, int StandardId, string StandardCode,
+public sealed record RoundRow(int Id, string Title, DateOnly AssessedOn, RoundStatus Status, int StandardId, string StandardCode,
     int StandardRevision, string StandardTitle, int ParkCount);
 
 internal sealed record EvidenceRef(int Id, string FileName);
@@ -17,7 +17,7 @@ internal sealed record CriterionResult(string Key, string Name, StandardRule Rul
 internal sealed record ParkResult(int ParkId, string ParkName, decimal Score, int Rank, Grade Grade,
     IReadOnlyList<CriterionResult> Criteria);
 
-internal sealed record RectificationView(int Id, int ParkId, string ParkName, string CriterionKey, string CriterionName, int IssueId,
+public sealed record RectificationView(int Id, int ParkId, string ParkName, string CriterionKey, string CriterionName, int IssueId,
     string Description, DateOnly DueOn, IssueStatus Status, int DaysOverdue, int EscalationLevel);
 
 internal sealed record RoundDetail(int Id, string Title, DateOnly AssessedOn, RoundStatus Status, DateTime? FinalisedAt,
@@ -28,7 +28,7 @@ internal sealed record TrendPoint(int RoundId, string Title, DateOnly AssessedOn
     int ParkCount, Grade Grade);
 
 /// <summary>A park's standardisation assessments: its latest round in full and its score across rounds.</summary>
-internal sealed record ParkAssessments(int ParkId, RoundDetail? Latest, IReadOnlyList<TrendPoint> Trend);
+internal sealed record ParkAssessmentHistory(int ParkId, RoundDetail? Latest, IReadOnlyList<TrendPoint> Trend);
 
 /// <summary>
 /// Reads assessment rounds: the list, one round's ranking with each park's criteria breakdown (live while
@@ -60,7 +60,7 @@ internal sealed class ReadAssessments(IDbContextFactory<ReformDbContext> factory
     }
 
     /// <summary>The park's latest round in full (only the park's own results) and its score in every round, oldest first.</summary>
-    public async Task<ParkAssessments> ForParkAsync(int parkId, CancellationToken cancellationToken = default)
+    public async Task<ParkAssessmentHistory> ForParkAsync(int parkId, CancellationToken cancellationToken = default)
     {
         await using (var scoped = await scopedDb.CreateDbContextAsync(cancellationToken))
         {
@@ -83,7 +83,7 @@ internal sealed class ReadAssessments(IDbContextFactory<ReformDbContext> factory
         var trend = details.Select(d => (d, r: d.Results.Single()))
             .Select(x => new TrendPoint(x.d.Id, x.d.Title, x.d.AssessedOn, x.d.Status, x.r.Score, x.r.Rank, x.d.ParkCount, x.r.Grade))
             .ToList();
-        return new ParkAssessments(parkId, details.LastOrDefault(), trend);
+        return new ParkAssessmentHistory(parkId, details.LastOrDefault(), trend);
     }
 
     private async Task<RoundDetail> DetailAsync(ReformDbContext db, AssessmentRound round, IReadOnlySet<int> visible,

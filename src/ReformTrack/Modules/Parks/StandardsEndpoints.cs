@@ -138,6 +138,6 @@ internal static class StandardsEndpoints
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    private static async Task<Ok<ParkAssessments>> ForParkAsync(ReadAssessments read, int id, CancellationToken ct) =>
+    private static async Task<Ok<ParkAssessmentHistory>> ForParkAsync(ReadAssessments read, int id, CancellationToken ct) =>
         TypedResults.Ok(await read.ForParkAsync(id, ct));
 }
