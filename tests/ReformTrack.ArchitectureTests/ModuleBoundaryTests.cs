@@ -43,7 +43,9 @@ public sealed class ModuleBoundaryTests
     private static readonly string[] ParksEntities =
     [
         "Park", "ParkDesignation", "DesignationKind", "DesignationLevel", "OutputTier", "OutputTierRule", "Cluster", "Chain",
-        "ChainPark", "ChainEnterprise", "ChainMeasure",
+        "ChainPark", "ChainEnterprise", "ChainMeasure", "Standard", "StandardCriterion", "StandardCriterionInput", "StandardRule",
+        "StandardStatus", "AssessmentRound", "RoundStatus", "AssessedPark", "AssessorScore", "AssessmentValue", "AssessmentEvidence",
+        "ParkRectification", "ParkFigures",
     ];
 
     private static readonly string[] ChiefsEntities =
