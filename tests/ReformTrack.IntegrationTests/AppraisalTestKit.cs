@@ -9,6 +9,7 @@ using ReformTrack.Modules.Governance;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Organisation;
 using ReformTrack.Shared;
+using ReformTrack.Shared.Scoring;
 using ReformTrack.Testing;
 
 namespace ReformTrack.IntegrationTests;

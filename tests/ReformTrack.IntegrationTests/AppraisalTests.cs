@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReformTrack.Data;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Modules.Ledger;
+using ReformTrack.Shared.Scoring;
 using ReformTrack.Testing;
 
 namespace ReformTrack.IntegrationTests;

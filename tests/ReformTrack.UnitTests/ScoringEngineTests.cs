@@ -1,5 +1,6 @@
 using ReformTrack.Modules.Appraisal;
 using ReformTrack.Shared;
+using ReformTrack.Shared.Scoring;
 
 namespace ReformTrack.UnitTests;
 
@@ -46,6 +47,50 @@ public sealed class ScoringEngineTests
         Assert.Equal(20.00m, ScoringEngine.Contribution(new ScoringCriterion("x", ScoreRule.Rate, 30), 0.6667m));
         Assert.Equal(0.01m, ScoringEngine.Contribution(new ScoringCriterion("x", ScoreRule.Points, 0), 0.005m));
         Assert.Equal(-0.01m, ScoringEngine.Contribution(new ScoringCriterion("x", ScoreRule.Points, 0), -0.005m));
+    }
+
+    [Fact]
+    public void An_achieved_fraction_earns_its_share_of_the_weight_and_nothing_known_earns_nothing()
+    {
+        var item = new ScoringCriterion("x", ScoreRule.Achieved, 15);
+
+        // 0.4667 × 15 = 7.0005 → 7.00; over 1 counts as 1, below 0 as 0; unknown earns nothing (a rate would earn all 15)
+        Assert.Equal(7.00m, ScoringEngine.Contribution(item, 0.46666m));
+        Assert.Equal(15m, ScoringEngine.Contribution(item, 1.8m));
+        Assert.Equal(0m, ScoringEngine.Contribution(item, -0.2m));
+        Assert.Equal(0m, ScoringEngine.Contribution(item, null));
+        Assert.Equal(15m, ScoringEngine.Contribution(new ScoringCriterion("x", ScoreRule.Rate, 15), null));
+    }
+
+    [Fact]
+    public void A_park_checklist_of_data_rules_and_assessor_points_scores_by_hand_figures()
+    {
+        ScoringCriterion[] standard =
+        [
+            new("density", ScoreRule.Achieved, 30),
+            new("enterprises", ScoreRule.Achieved, 20),
+            new("issues", ScoreRule.Achieved, 10),
+            new("management", ScoreRule.Points, 40, Cap: 40),
+        ];
+        SubjectInput Park(int id, string name, decimal? density, decimal? enterprises, decimal? issues, decimal? management) =>
+            new(id, name, new Dictionary<string, decimal?>
+            {
+                ["density"] = density, ["enterprises"] = enterprises, ["issues"] = issues, ["management"] = management,
+            });
+
+        var scored = ScoringEngine.Score(standard, GradeBands.Default,
+        [
+            Park(1, "A", 0.75m, 0.5m, 1m, 33.5m),   // 22.5 + 10 + 10 + 33.5 = 76
+            Park(2, "B", 1m, 1m, 0.5m, 31m),        // 30 + 20 + 5 + 31 = 86
+            Park(3, "C", 0.9m, 0.3m, 1m, 40m),      // 27 + 6 + 10 + 40 = 83
+            Park(4, "D", 1m, 0.5m, 0.8m, 38m),      // 30 + 10 + 8 + 38 = 86
+            Park(5, "E", null, null, 0m, null),     // 0
+        ]);
+
+        Assert.Equal([("B", 86m, 1), ("D", 86m, 1), ("C", 83m, 3), ("A", 76m, 4), ("E", 0m, 5)],
+            scored.Select(s => (s.SortKey, s.Score, s.Rank)));
+        Assert.Equal([Grade.Good, Grade.Good, Grade.Good, Grade.Pass, Grade.Fail], scored.Select(s => s.Grade));
+        Assert.Equal([22.5m, 10m, 10m, 33.5m], scored.Single(s => s.SortKey == "A").Criteria.Select(c => c.Contribution));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ReformTrack.Data;
 using ReformTrack.Modules.Appraisal;
 using ReformTrack.Modules.Organisation;
 using ReformTrack.Shared;
+using ReformTrack.Shared.Scoring;
 
 namespace ReformTrack.Cli;
 

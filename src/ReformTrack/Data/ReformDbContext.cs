@@ -69,6 +69,13 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<ChiefIssue> ChiefIssues => Set<ChiefIssue>();
+    public DbSet<Standard> Standards => Set<Standard>();
+    public DbSet<AssessmentRound> AssessmentRounds => Set<AssessmentRound>();
+    public DbSet<AssessedPark> AssessedParks => Set<AssessedPark>();
+    public DbSet<AssessorScore> AssessorScores => Set<AssessorScore>();
+    public DbSet<AssessmentValue> AssessmentValues => Set<AssessmentValue>();
+    public DbSet<AssessmentEvidence> AssessmentEvidence => Set<AssessmentEvidence>();
+    public DbSet<ParkRectification> ParkRectifications => Set<ParkRectification>();
 
     /// <summary>
     /// The materialised path of the acting user's unit: measures outside that subtree, and their
@@ -130,6 +137,13 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
         modelBuilder.Entity<Inspection>().HasQueryFilter(i => ScopePath == null || ChiefAssignments.Any(a => a.Id == i.AssignmentId));
         modelBuilder.Entity<ChiefIssue>().HasQueryFilter(i => ScopePath == null || ChiefAssignments.Any(a => a.Id == i.AssignmentId));
         modelBuilder.Entity<EvidenceFile>().HasQueryFilter(f => ScopePath == null || Inspections.Any(i => i.Id == f.InspectionId));
+        // Standards and assessment rounds are the city's; a park's results are in scope with the park.
+        modelBuilder.Entity<AssessedPark>().HasQueryFilter(a => ScopePath == null || Parks.Any(p => p.Id == a.ParkId));
+        modelBuilder.Entity<AssessorScore>().HasQueryFilter(a => ScopePath == null || Parks.Any(p => p.Id == a.ParkId));
+        modelBuilder.Entity<AssessmentValue>().HasQueryFilter(v => ScopePath == null || Parks.Any(p => p.Id == v.ParkId));
+        modelBuilder.Entity<ParkRectification>().HasQueryFilter(r => ScopePath == null || Parks.Any(p => p.Id == r.ParkId));
+        modelBuilder.Entity<AssessmentEvidence>().HasQueryFilter(f => ScopePath == null
+            || AssessorScores.Any(s => s.Id == f.AssessorScoreId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Modules.Appraisal;
 using ReformTrack.Modules.Organisation;
+using ReformTrack.Shared.Scoring;
 
 namespace ReformTrack.Data;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Shared;
+using ReformTrack.Shared.Scoring;
 
 namespace ReformTrack.Modules.Appraisal;
 

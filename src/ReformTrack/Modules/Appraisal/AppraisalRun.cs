@@ -1,4 +1,5 @@
 using ReformTrack.Shared;
+using ReformTrack.Shared.Scoring;
 
 namespace ReformTrack.Modules.Appraisal;
 

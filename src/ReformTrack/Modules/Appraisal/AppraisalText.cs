@@ -1,3 +1,4 @@
+using ReformTrack.Shared.Scoring;
 namespace ReformTrack.Modules.Appraisal;
 
 /// <summary>The appraisal pages' texts: English keys, Chinese in <c>AppraisalText.zh-CN.resx</c>.</summary>

@@ -1,4 +1,5 @@
 using MiniExcelLibs;
+using ReformTrack.Shared.Scoring;
 
 namespace ReformTrack.Modules.Appraisal;
 

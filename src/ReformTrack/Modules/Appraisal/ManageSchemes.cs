@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
 using ReformTrack.Shared;
+using ReformTrack.Shared.Scoring;
 
 namespace ReformTrack.Modules.Appraisal;
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
 using ReformTrack.Shared;
+using ReformTrack.Shared.Scoring;
 
 namespace ReformTrack.Modules.Appraisal;
 

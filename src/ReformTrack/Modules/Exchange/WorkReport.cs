@@ -9,6 +9,7 @@ using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Ledger;
 using ReformTrack.Modules.Supervision;
 using ReformTrack.Shared;
+using ReformTrack.Shared.Scoring;
 
 namespace ReformTrack.Modules.Exchange;
 

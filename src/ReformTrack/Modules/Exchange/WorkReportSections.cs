@@ -3,6 +3,7 @@ using ReformTrack.Data;
 using ReformTrack.Modules.Appraisal;
 using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Supervision;
+using ReformTrack.Shared.Scoring;
 
 namespace ReformTrack.Modules.Exchange;
 

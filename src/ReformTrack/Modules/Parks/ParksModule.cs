@@ -11,9 +11,17 @@ internal static class ParksModule
         services.AddScoped<ListChains>();
         services.AddScoped<GetChain>();
         services.AddScoped<EditChain>();
+        services.AddScoped<ManageStandards>();
+        services.AddScoped<AssessParks>();
+        services.AddScoped<ReadAssessments>();
+        services.AddTransient<Data.IDemoPart, Data.DemoStandardisation>();
         services.AddTransient<Data.IDemoPart, Data.DemoParks>();
         return services;
     }
 
-    public static void MapParks(this IEndpointRouteBuilder api) => api.MapParksEndpoints();
+    public static void MapParks(this IEndpointRouteBuilder api)
+    {
+        api.MapParksEndpoints();
+        api.MapStandardsEndpoints();
+    }
 }

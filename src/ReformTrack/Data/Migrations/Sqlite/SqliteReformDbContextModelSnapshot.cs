@@ -1814,6 +1814,194 @@ namespace ReformTrack.Data.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Parks.AssessedPark", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "ParkId");
+
+                    b.HasIndex("ParkId");
+
+                    b.ToTable("AssessedParks", (string)null);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.AssessmentEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessorScoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessorScoreId");
+
+                    b.ToTable("AssessmentEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.AssessmentRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalisedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StandardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessedOn");
+
+                    b.HasIndex("StandardId");
+
+                    b.ToTable("AssessmentRounds");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.AssessmentValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriterionKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Raw")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParkId");
+
+                    b.HasIndex("RoundId", "ParkId", "CriterionKey")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentValues", (string)null);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.AssessorScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriterionKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParkId");
+
+                    b.HasIndex("RoundId", "ParkId", "CriterionKey")
+                        .IsUnique();
+
+                    b.ToTable("AssessorScores", (string)null);
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Parks.Chain", b =>
                 {
                     b.Property<int>("Id")
@@ -2010,6 +2198,146 @@ namespace ReformTrack.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ParkDesignations", (string)null);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ParkRectification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChiefIssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriterionKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChiefIssueId")
+                        .IsUnique();
+
+                    b.HasIndex("ParkId");
+
+                    b.HasIndex("RoundId", "ParkId");
+
+                    b.ToTable("ParkRectifications", (string)null);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.Standard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExcellentFrom")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("GoodFrom")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PassFrom")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RectifyBelow")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RectifyWithinDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("ParkStandards", (string)null);
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.StandardCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StandardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StandardId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ParkStandardCriteria", (string)null);
                 });
 
             modelBuilder.Entity("ReformTrack.Modules.Supervision.DigestSent", b =>
@@ -2690,6 +3018,69 @@ namespace ReformTrack.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Parks.AssessedPark", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Parks.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Parks.AssessmentRound", null)
+                        .WithMany("Parks")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.AssessmentEvidence", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Parks.AssessorScore", null)
+                        .WithMany()
+                        .HasForeignKey("AssessorScoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.AssessmentRound", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Parks.Standard", null)
+                        .WithMany()
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.AssessmentValue", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Parks.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Parks.AssessmentRound", null)
+                        .WithMany("Values")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.AssessorScore", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Parks.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Parks.AssessmentRound", null)
+                        .WithMany("AssessorScores")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Parks.Chain", b =>
                 {
                     b.HasOne("ReformTrack.Modules.Parks.Cluster", null)
@@ -2757,6 +3148,36 @@ namespace ReformTrack.Data.Migrations.Sqlite
                     b.HasOne("ReformTrack.Modules.Parks.Park", null)
                         .WithMany("Designations")
                         .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ParkRectification", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Chiefs.ChiefIssue", null)
+                        .WithMany()
+                        .HasForeignKey("ChiefIssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Parks.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReformTrack.Modules.Parks.AssessmentRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.StandardCriterion", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Parks.Standard", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("StandardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2857,6 +3278,15 @@ namespace ReformTrack.Data.Migrations.Sqlite
                     b.Navigation("Milestones");
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Parks.AssessmentRound", b =>
+                {
+                    b.Navigation("AssessorScores");
+
+                    b.Navigation("Parks");
+
+                    b.Navigation("Values");
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Parks.Chain", b =>
                 {
                     b.Navigation("Enterprises");
@@ -2869,6 +3299,11 @@ namespace ReformTrack.Data.Migrations.Sqlite
             modelBuilder.Entity("ReformTrack.Modules.Parks.Park", b =>
                 {
                     b.Navigation("Designations");
+                });
+
+            modelBuilder.Entity("ReformTrack.Modules.Parks.Standard", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,4 @@
-namespace ReformTrack.Modules.Appraisal;
+namespace ReformTrack.Shared.Scoring;
 
 /// <summary>How a criterion turns a subject's raw value into points.</summary>
 internal enum ScoreRule
@@ -14,6 +14,12 @@ internal enum ScoreRule
 
     /// <summary>Points given as they are (a manual adjustment), within ± the cap when there is one.</summary>
     Points,
+
+    /// <summary>
+    /// The weight times the achieved fraction (0–1) of a checklist item; unlike <see cref="Rate"/>,
+    /// no value (nothing achieved, or nothing known) earns nothing.
+    /// </summary>
+    Achieved,
 }
 
 internal enum Grade
@@ -101,6 +107,7 @@ internal static class ScoringEngine
             ScoreRule.Rate => raw is { } rate ? Math.Clamp(RoundRate(rate), 0m, 1m) * criterion.Weight : criterion.Weight,
             ScoreRule.Bonus => Capped((raw ?? 0) * criterion.PointsPerItem, criterion.Cap),
             ScoreRule.Penalty => -Capped((raw ?? 0) * criterion.PointsPerItem, criterion.Cap),
+            ScoreRule.Achieved => raw is { } achieved ? Math.Clamp(RoundRate(achieved), 0m, 1m) * criterion.Weight : 0m,
             _ => criterion.Cap is { } cap ? Math.Clamp(raw ?? 0, -cap, cap) : raw ?? 0,
         };
         return RoundPoints(points);
