@@ -44,7 +44,7 @@ internal static class ScaleSuite
         // An appraisal run or a day's supervision takes seconds: fewer iterations.
         var mediumConfig = Config(Job.Default.WithWarmupCount(1).WithIterationCount(quick ? 3 : 10));
         // An import or export of 100,000 rows takes tens of seconds on a busy machine; the setup has already run each once.
-        var slowConfig = Config(Job.Default.WithWarmupCount(0).WithIterationCount(quick ? 1 : 3));
+        var slowConfig = Config(Job.Default.WithWarmupCount(0).WithIterationCount(quick ? 1 : 2));
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
         Type[] fast = [typeof(LedgerPageBenchmark), typeof(OverviewBenchmark), typeof(DeepPageBenchmark)];
         Type[] medium = [typeof(AppraisalBenchmark), typeof(SupervisionBenchmark)];
