@@ -6,7 +6,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReformTrack.Data;
 using ReformTrack.Data.Synthetic;
+using ReformTrack.Modules.Appraisal;
+using ReformTrack.Modules.Diffusion;
+using ReformTrack.Modules.Exchange;
 using ReformTrack.Modules.Ledger;
+using ReformTrack.Modules.Supervision;
 
 namespace ReformTrack.Bench;
 
@@ -42,32 +46,64 @@ internal static class BenchDatabase
         Console.WriteLine($"Generated {Path}: {summary}");
     }
 
-    /// <summary>The app's own services over the benchmark file, with the clock at <see cref="Now"/>.</summary>
-    public static ServiceProvider Services()
+    private static readonly Lazy<string> Work = new(() =>
+    {
+        EnsureGenerated();
+        var copy = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "work.db");
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(copy + suffix);
+        }
+
+        File.Copy(Path, copy);
+        return $"Data Source={copy}";
+    });
+
+    /// <summary>
+    /// A copy of the province file (made once a process) for the benchmarks that write: supervision
+    /// items, appraisal runs and imported measures never reach the file the other benchmarks and the HTTP load read.
+    /// </summary>
+    public static string WorkConnectionString => Work.Value;
+
+    /// <summary>A raw connection to the working copy, with the app's pragmas.</summary>
+    public static SqliteConnection OpenWork() => OpenRaw(WorkConnectionString);
+
+    /// <summary>The app's own services over the benchmark file (or another), with the clock at <see cref="Now"/>.</summary>
+    public static ServiceProvider Services(string? connectionString = null)
     {
         EnsureGenerated();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Database:Provider"] = "Sqlite",
-                ["ConnectionStrings:ReformTrack"] = ConnectionString,
+                ["ConnectionStrings:ReformTrack"] = connectionString ?? ConnectionString,
+                ["Supervision:Schedule"] = "false",
+                // The import benchmark reads a file of 100,000 rows, above the limits an upload has by default.
+                ["Exchange:Import:MaxRows"] = "200000",
+                ["Exchange:Import:MaxFileBytes"] = "268435456",
             })
             .Build();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FixedClock(Now));
         // The use cases narrow to the caller's unit scope; the benchmarks read as an administrator (the whole province).
         services.AddHttpContextAccessor();
         services.AddSingleton<AuthenticationStateProvider>(new Administrator());
         services.AddReformDatabase(configuration, AppContext.BaseDirectory);
+        services.AddLocalization();
         services.AddLedger(configuration);
+        services.AddDiffusion();
+        services.AddAppraisal();
+        services.AddSupervision(configuration);
+        services.AddExchange(configuration);
         return services.BuildServiceProvider();
     }
 
     /// <summary>A raw connection with the same pragmas the app sets on its own.</summary>
-    public static SqliteConnection OpenRaw()
+    public static SqliteConnection OpenRaw(string? connectionString = null)
     {
-        var connection = new SqliteConnection(ConnectionString);
+        var connection = new SqliteConnection(connectionString ?? ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";

@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using ReformTrack.Bench;
 
-// "--scale-report FILE": the province-scale suite (ledger page, dashboard, deep page), with its
+// "--scale-report FILE [--quick] [--only NAME]": the province-scale suite (ledger page, dashboard, deep page,
+// appraisal, supervision, xlsx import and export), with its
 // table of medians and ratios written to FILE. Anything else goes to BenchmarkDotNet's switcher.
 if (args is ["--scale-report", var file, ..])
 {

@@ -3,7 +3,10 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
 using ReformTrack.Data.Synthetic;
+using Microsoft.Extensions.DependencyInjection;
+using ReformTrack.Modules.Diffusion;
 using ReformTrack.Modules.Ledger;
+using ReformTrack.Modules.Supervision;
 using ReformTrack.Shared;
 using ReformTrack.Testing;
 using Xunit.Abstractions;
@@ -102,6 +105,86 @@ public abstract class SyntheticSeedTests(ITestOutputHelper output)
         output.WriteLine($"active {active}: green {green}, yellow {yellow}, red {red}");
         Assert.Equal(active, green + yellow + red);
         Assert.True(green > yellow && yellow > 0 && red > 0, $"green {green}, yellow {yellow}, red {red}");
+    }
+
+    [SkippableFact]
+    public async Task A_city_has_pilots_innovations_cases_indicators_parks_and_supervision_items_that_fit_its_ledger()
+    {
+        var database = NewDatabase();
+        Skip.If(database.Unavailable is not null, database.Unavailable);
+        await using (var db = Open(database))
+        {
+            await DatabaseSetup.MigrateAsync(db);
+            output.WriteLine((await new SyntheticSeeder(db).SeedAsync(SyntheticScale.City, 11)).ToString());
+        }
+
+        await using (var db = Open(database))
+        {
+            Assert.True(await db.Pilots.CountAsync() >= 20);
+            var pilotStatuses = await db.Pilots.Select(p => p.Status).Distinct().ToListAsync();
+            Assert.Contains(PilotStatus.Granted, pilotStatuses);
+            Assert.Contains(PilotStatus.Passed, pilotStatuses);
+            Assert.Equal(0, await db.Pilots.CountAsync(p => p.Status != PilotStatus.Applied && p.Status != PilotStatus.Withdrawn && p.GrantedOn == null));
+
+            // Innovations and their replications: one adopter counted once per innovation and level, never the origin,
+            // never before the introduction; some copy an earlier adopter of the same innovation (chains of copies).
+            Assert.True(await db.Innovations.CountAsync() >= 30);
+            var replications = await db.Replications
+                .Join(db.Innovations, r => r.InnovationId, i => i.Id, (r, i) => new
+                {
+                    r.Id, r.InnovationId, r.Level, r.AdopterKey, r.AdopterUnitId, r.AdoptedOn, r.SourceReplicationId,
+                    i.OriginUnitId, i.FirstIntroducedOn,
+                })
+                .ToListAsync();
+            Assert.True(replications.Count > 60, $"{replications.Count} replications");
+            Assert.All(replications.GroupBy(r => (r.InnovationId, r.Level, r.AdopterKey)), g => Assert.Single(g));
+            Assert.All(replications, r => Assert.NotEqual(r.OriginUnitId, r.AdopterUnitId));
+            Assert.All(replications, r => Assert.True(r.AdoptedOn >= r.FirstIntroducedOn));
+            var byId = replications.ToDictionary(r => r.Id);
+            var copies = replications.Where(r => r.SourceReplicationId is not null).ToList();
+            Assert.NotEmpty(copies);
+            Assert.All(copies, r =>
+            {
+                var source = byId[r.SourceReplicationId!.Value];
+                Assert.Equal(r.InnovationId, source.InnovationId);
+                Assert.True(source.AdoptedOn <= r.AdoptedOn);
+            });
+            Assert.True(replications.Select(r => r.Level).Distinct().Count() >= 3);
+
+            Assert.True(await db.Honours.CountAsync(h => h.Category == HonourCategory.TypicalCase) > 5);
+            Assert.Equal(0, await db.Honours.CountAsync(h => h.UnitId == null && h.MeasureId == null && h.InnovationId == null && h.PilotId == null));
+
+            Assert.True(await db.Indicators.CountAsync() >= 10);
+            Assert.Equal(0, await db.Indicators.CountAsync(i => !db.Observations.Any(o => o.IndicatorId == i.Id)));
+            Assert.Equal(0, await db.Observations.Where(o => o.UnitId != null).GroupBy(o => new { o.IndicatorId, o.On, o.UnitId })
+                .CountAsync(g => g.Count() > 1));
+
+            Assert.Equal(await db.Units.CountAsync(u => u.Kind == Modules.Organisation.UnitKind.Park), await db.Parks.CountAsync());
+            Assert.True(await db.Chains.CountAsync() >= 3);
+            Assert.True(await db.ChainParks.CountAsync() > 0 && await db.ChainEnterprises.CountAsync() > 0);
+            Assert.Equal(0, await db.ChainEnterprises.CountAsync(e => !db.ChainParks.Any(p => p.ChainId == e.ChainId && p.ParkId == e.ParkId)));
+
+            // Supervision items: every one on an existing measure and its lead unit; open at every rung, some answered, some closed.
+            var items = await db.SupervisionItems.IgnoreQueryFilters().ToListAsync();
+            var measures = await db.Measures.IgnoreQueryFilters().ToDictionaryAsync(m => m.Id, m => new { m.LeadUnitId, m.Status });
+            Assert.All(items, i => Assert.Equal(measures[i.MeasureId].LeadUnitId, i.UnitId));
+            var open = items.Where(i => i.Status != SupervisionStatus.Closed).ToList();
+            Assert.Equal(Enum.GetValues<SupervisionLevel>().Order(), open.Select(i => i.Level).Distinct().Order());
+            Assert.Contains(open, i => i.Status == SupervisionStatus.Answered);
+            Assert.Contains(open, i => i.Rule == SupervisionRule.Manual);
+            Assert.Contains(items, i => i.Status == SupervisionStatus.Closed && i.ClosedBecause == ClosedBecause.BackOnTrack);
+            Assert.All(open.Where(i => i.IsAutomatic), i => Assert.Equal(MeasureStatus.Active, measures[i.MeasureId].Status));
+            Assert.All(items.Where(i => i.Status == SupervisionStatus.Closed), i => Assert.Null(i.OpenKey));
+        }
+
+        // The daily rules of the reference day agree with the items held open: none closes, none climbs or changes its rule.
+        using var app = new AppOnDatabase(database);
+        using var scope = app.Services.CreateScope();
+        var run = await scope.ServiceProvider.GetRequiredService<EvaluateSupervision>().RunAsync(SyntheticProgramme.AsOf);
+        output.WriteLine(run.ToString());
+        Assert.Equal(0, run.Closed);
+        Assert.Equal(0, run.Escalated);
+        Assert.Equal(0, run.Reclassified);
     }
 
     private async Task<Dictionary<string, string>> SeedAndDumpAsync(TestDatabase database, int seed)

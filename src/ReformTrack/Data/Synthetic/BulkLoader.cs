@@ -280,6 +280,9 @@ internal sealed class PostgresBulkLoader(string connectionString) : BulkLoader
             case string text:
                 importer.Write(text, NpgsqlDbType.Text);
                 break;
+            case double number:
+                importer.Write(number, NpgsqlDbType.Double);
+                break;
             case bool flag:
                 importer.Write(flag, NpgsqlDbType.Boolean);
                 break;

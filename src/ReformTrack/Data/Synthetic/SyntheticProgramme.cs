@@ -16,7 +16,7 @@ internal sealed record BulkTable(string Name, IReadOnlyList<string> Columns, IEn
 /// monthly progress reports with gaps, accepted, returned or awaiting review.
 /// Reports are produced as they are written, so the millions of them never sit in memory.
 /// </summary>
-internal sealed class SyntheticProgramme
+internal sealed partial class SyntheticProgramme
 {
     /// <summary>The day every state and light is designed for (also the day the test hosts start at).</summary>
     public static readonly DateOnly AsOf = new(2026, 11, 28);
@@ -45,6 +45,7 @@ internal sealed class SyntheticProgramme
         BuildObjectives(random);
         BuildMeetingsAndDocuments(random);
         BuildMeasures(random);
+        BuildDistinctions();
     }
 
     public int UnitCount => units.Count;
@@ -80,6 +81,10 @@ internal sealed class SyntheticProgramme
                 "OfficeConfidence", "ReviewNote", "Version", "Confidence", "Done", "Evidence", "Explanation", "NextSteps",
                 "Obstacles", "Percent", "Period"],
             ReportRows());
+        foreach (var table in ModuleTables())
+        {
+            yield return table;
+        }
     }
 
     // ---- units and people ----

@@ -7,6 +7,7 @@ namespace ReformTrack.Data.Synthetic;
 /// </summary>
 /// <param name="Cities">0: the root is a city's own commission; otherwise the number of cities under the province.</param>
 /// <param name="ReportMonthsFactor">Stretches measure durations, and with them the number of monthly reports.</param>
+/// <param name="Clusters">Industrial clusters, each with three industrial chains over the parks.</param>
 internal sealed record SyntheticScale(
     string Name,
     int Cities,
@@ -16,13 +17,20 @@ internal sealed record SyntheticScale(
     int Measures,
     int Documents,
     int Aspects,
-    double ReportMonthsFactor)
+    double ReportMonthsFactor,
+    int Pilots,
+    int Innovations,
+    int Honours,
+    int Indicators,
+    int Clusters)
 {
     public static readonly SyntheticScale City = new("city", Cities: 0, ProvincialDepartments: 0, CityDepartments: 32,
-        DistrictsPerCity: 12, Measures: 2_000, Documents: 60, Aspects: 4, ReportMonthsFactor: 1.0);
+        DistrictsPerCity: 12, Measures: 2_000, Documents: 60, Aspects: 4, ReportMonthsFactor: 1.0,
+        Pilots: 30, Innovations: 40, Honours: 45, Indicators: 12, Clusters: 2);
 
     public static readonly SyntheticScale Province = new("province", Cities: 11, ProvincialDepartments: 35,
-        CityDepartments: 28, DistrictsPerCity: 10, Measures: 200_000, Documents: 2_400, Aspects: 6, ReportMonthsFactor: 0.87);
+        CityDepartments: 28, DistrictsPerCity: 10, Measures: 200_000, Documents: 2_400, Aspects: 6, ReportMonthsFactor: 0.87,
+        Pilots: 480, Innovations: 900, Honours: 720, Indicators: 120, Clusters: 6);
 
     public static IReadOnlyList<SyntheticScale> All { get; } = [City, Province];
 

@@ -46,11 +46,15 @@ internal sealed class AppraisalFigures(IUnitDistinctions distinctions)
 
         if (scheme.Criteria.FirstOrDefault(c => c.Kind == CriterionKind.ReportPunctuality) is { } punctuality)
         {
-            var reports = ReportsIn(db, from, to);
+            // One pass over the period's reports: each is flagged punctual or not, then counted both ways per lead unit.
             var day = punctuality.DeadlineDay ?? SchemeCriterion.DefaultDeadlineDay;
-            var total = await CountByLeadUnitAsync(db, reports, cancellationToken);
-            var onTime = await CountByLeadUnitAsync(db, reports.Where(Punctual(from, to, day)), cancellationToken);
-            counts[CriterionKind.ReportPunctuality] = (rollUp.Sum(onTime), rollUp.Sum(total), null);
+            var rows = await ReportsIn(db, from, to).Select(Flagged(Punctual(from, to, day)))
+                .Join(db.Measures, r => r.MeasureId, m => m.Id, (r, m) => new { m.LeadUnitId, r.OnTime })
+                .GroupBy(x => x.LeadUnitId)
+                .Select(g => new { g.Key, Total = g.Count(), OnTime = g.Count(x => x.OnTime) })
+                .ToListAsync(cancellationToken);
+            counts[CriterionKind.ReportPunctuality] = (rollUp.Sum(rows.Select(r => (r.Key, r.OnTime))),
+                rollUp.Sum(rows.Select(r => (r.Key, r.Total))), null);
         }
 
         if (kinds.Contains(CriterionKind.ReviewQuality))
@@ -193,14 +197,23 @@ internal sealed class AppraisalFigures(IUnitDistinctions distinctions)
         return Expression.Lambda<Func<ProgressReport, bool>>(body, report);
     }
 
-    private static async Task<List<(int, int)>> CountByLeadUnitAsync(ReformDbContext db, IQueryable<ProgressReport> reports,
-        CancellationToken cancellationToken)
+    /// <summary>A report's measure and whether <paramref name="condition"/> holds for it.</summary>
+    private sealed class FlaggedReport
     {
-        var rows = await reports.Join(db.Measures, r => r.MeasureId, m => m.Id, (r, m) => m.LeadUnitId)
-            .GroupBy(u => u)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Key, r.Count)).ToList();
+        public int MeasureId { get; init; }
+        public bool OnTime { get; init; }
+    }
+
+    /// <summary><c>r => new FlaggedReport { MeasureId = r.MeasureId, OnTime = condition(r) }</c>, translated to SQL whole.</summary>
+    private static Expression<Func<ProgressReport, FlaggedReport>> Flagged(Expression<Func<ProgressReport, bool>> condition)
+    {
+        var report = condition.Parameters[0];
+        return Expression.Lambda<Func<ProgressReport, FlaggedReport>>(
+            Expression.MemberInit(Expression.New(typeof(FlaggedReport)),
+                Expression.Bind(typeof(FlaggedReport).GetProperty(nameof(FlaggedReport.MeasureId))!,
+                    Expression.Property(report, nameof(ProgressReport.MeasureId))),
+                Expression.Bind(typeof(FlaggedReport).GetProperty(nameof(FlaggedReport.OnTime))!, condition.Body)),
+            report);
     }
 
     /// <summary>Per-unit figures added up to the subjects above them (each unit's path names its ancestors).</summary>
