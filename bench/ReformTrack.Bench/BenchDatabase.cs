@@ -51,6 +51,9 @@ internal static class BenchDatabase
             {
                 ["Database:Provider"] = "Sqlite",
                 ["ConnectionStrings:ReformTrack"] = ConnectionString,
+                // The in-process figures are the cost of computing an answer; the HTTP load measures the
+                // server as it runs, with the read cache (decision 0030).
+                ["ReadCache:Enabled"] = "false",
             })
             .Build();
         var services = new ServiceCollection();

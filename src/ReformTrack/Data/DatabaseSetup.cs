@@ -89,6 +89,8 @@ internal static class DatabaseSetup
         services.AddHttpContextAccessor();
         services.AddScoped<UserScope>();
         services.AddScoped<ScopedDb>();
+        services.AddSingleton<DataVersion>();
+        services.AddSingleton<ReadCache>();
         return services;
     }
 

@@ -35,16 +35,25 @@ internal sealed record Overview(
 /// The dashboard's figures, each counted in the database: meetings held and documents passed by
 /// the commission, and, for the measures led by a unit's subtree (or all measures), how many were
 /// introduced, completed and are overdue, their lights per key task by the ledger's own light
-/// rule, and completions per month over the last 24 months.
+/// rule, and completions per month over the last 24 months. The figures once counted are remembered
+/// until the data changes, per user scope and date (<see cref="ReadCache"/>).
 /// </summary>
-internal sealed class GetOverview(ScopedDb dbFactory, TimeProvider clock, ListMeasures ledger)
+internal sealed class GetOverview(ScopedDb dbFactory, TimeProvider clock, ListMeasures ledger, ReadCache cache)
 {
     public const int Months = 24;
 
     public async Task<Overview> RunAsync(int? unitId = null, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = clock.Today();
+        var key = new OverviewKey(await dbFactory.PathAsync(cancellationToken), today, unitId);
+        return await cache.GetOrComputeAsync(key, () => ComputeAsync(unitId, today, CancellationToken.None), cancellationToken);
+    }
+
+    private sealed record OverviewKey(string? Scope, DateOnly Today, int? UnitId);
+
+    private async Task<Overview> ComputeAsync(int? unitId, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = new LedgerFilter { UnitId = unitId };
 
         var meetingsHeld = await db.Meetings.CountAsync(m => m.HeldOn <= today, cancellationToken);
