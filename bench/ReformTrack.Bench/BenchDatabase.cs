@@ -57,6 +57,7 @@ internal static class BenchDatabase
             })
             .Build();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FixedClock(Now));
         // The use cases narrow to the caller's unit scope; the benchmarks read as an administrator (the whole province).

@@ -90,7 +90,7 @@ internal static class DatabaseSetup
         services.AddScoped<UserScope>();
         services.AddScoped<ScopedDb>();
         services.AddSingleton<DataVersion>();
-        services.AddSingleton<ReadCache>();
+        services.AddSingleton(sp => ReadCache.From(sp.GetRequiredService<DataVersion>(), configuration));
         return services;
     }
 

@@ -49,15 +49,16 @@ internal sealed class ReadCache : IDisposable
     private readonly MemoryCache _entries;
     private readonly Lock _gate = new();
 
-    public ReadCache(DataVersion version, IConfiguration configuration)
+    public ReadCache(DataVersion version, bool enabled, int entries)
     {
         _version = version;
-        _enabled = configuration.GetValue("ReadCache:Enabled", true);
-        _entries = new MemoryCache(new MemoryCacheOptions
-        {
-            SizeLimit = Math.Max(1, configuration.GetValue("ReadCache:Entries", 2_000)),
-        });
+        _enabled = enabled;
+        _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, entries) });
     }
+
+    /// <summary>The cache as configured (<c>ReadCache:Enabled</c>, <c>ReadCache:Entries</c>).</summary>
+    public static ReadCache From(DataVersion version, IConfiguration configuration) =>
+        new(version, configuration.GetValue("ReadCache:Enabled", true), configuration.GetValue("ReadCache:Entries", 2_000));
 
     private static readonly MemoryCacheEntryOptions EntryOptions = new()
     {
