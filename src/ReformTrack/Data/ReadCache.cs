@@ -11,19 +11,91 @@ namespace ReformTrack.Data;
 /// this instance of the app as on any other sharing the database. Reading it costs one index lookup
 /// and writes nothing (decision 0030).
 /// </summary>
-internal sealed class DataVersion(IDbContextFactory<ReformDbContext> factory)
+internal sealed class DataVersion(IDbContextFactory<ReformDbContext> factory, bool batched)
 {
-    public async Task<long> ReadAsync(CancellationToken cancellationToken = default)
+    private readonly Lock _gate = new();
+    private bool _reading;
+    private TaskCompletionSource<long>? _queued;
+
+    /// <summary>
+    /// The version as of a read that started after this call: every change committed before the call
+    /// is counted in it. When <c>batched</c> (PostgreSQL, a round trip to another process), concurrent
+    /// callers share reads: while one read runs, later callers wait together for the next read, which
+    /// starts as soon as the running one ends, so the database answers one version query per batch of
+    /// requests. On SQLite the read is an in-process index lookup and each caller makes its own.
+    /// </summary>
+    public Task<long> ReadAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!batched)
+        {
+            return QueryAsync();
+        }
+
+        TaskCompletionSource<long> batch;
+        lock (_gate)
+        {
+            if (_queued is not null)
+            {
+                return _queued.Task.WaitAsync(cancellationToken);
+            }
+
+            batch = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_reading)
+            {
+                // A read that started before this call may miss a change committed just before it: wait for the next.
+                _queued = batch;
+                return batch.Task.WaitAsync(cancellationToken);
+            }
+
+            _reading = true;
+        }
+
+        // On a worker of its own: SQLite reads synchronously, and the caller must not run later batches' reads.
+        _ = Task.Run(() => ReadBatchesAsync(batch), CancellationToken.None);
+        return batch.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task ReadBatchesAsync(TaskCompletionSource<long> batch)
+    {
+        while (true)
+        {
+            try
+            {
+                batch.SetResult(await QueryAsync());
+            }
+            catch (Exception failure)
+            {
+                batch.SetException(failure);
+            }
+
+            lock (_gate)
+            {
+                if (_queued is null)
+                {
+                    _reading = false;
+                    return;
+                }
+
+                batch = _queued;
+                _queued = null;
+            }
+
+            // Let waiting requests run between reads.
+            await Task.Yield();
+        }
+    }
+
+    private async Task<long> QueryAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
         // The pooled connection is opened directly, without the context's per-open pragmas: a plain read needs none.
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
+        await connection.OpenAsync();
         try
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """SELECT max("Id") FROM "AuditEntries" """;
-            var value = await command.ExecuteScalarAsync(cancellationToken);
+            var value = await command.ExecuteScalarAsync();
             return value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
         }
         finally
