@@ -89,6 +89,9 @@ internal static class DatabaseSetup
         services.AddHttpContextAccessor();
         services.AddScoped<UserScope>();
         services.AddScoped<ScopedDb>();
+        services.AddSingleton(sp => new DataVersion(sp.GetRequiredService<IDbContextFactory<ReformDbContext>>(),
+            batched: provider == DatabaseProvider.Postgres));
+        services.AddSingleton(sp => ReadCache.From(sp.GetRequiredService<DataVersion>(), configuration));
         return services;
     }
 

@@ -69,6 +69,9 @@ internal sealed class UserScope(IDbContextFactory<ReformDbContext> factory, IHtt
 /// </summary>
 internal sealed class ScopedDb(IDbContextFactory<ReformDbContext> factory, UserScope scope)
 {
+    /// <summary>The acting user's subtree (see <see cref="UserScope"/>): part of the key of every remembered answer.</summary>
+    public Task<string?> PathAsync(CancellationToken cancellationToken = default) => scope.PathAsync(cancellationToken);
+
     public async Task<ReformDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
     {
         var path = await scope.PathAsync(cancellationToken);

@@ -35,16 +35,25 @@ internal sealed record Overview(
 /// The dashboard's figures, each counted in the database: meetings held and documents passed by
 /// the commission, and, for the measures led by a unit's subtree (or all measures), how many were
 /// introduced, completed and are overdue, their lights per key task by the ledger's own light
-/// rule, and completions per month over the last 24 months.
+/// rule, and completions per month over the last 24 months. The figures once counted are remembered
+/// until the data changes, per user scope and date (<see cref="ReadCache"/>).
 /// </summary>
-internal sealed class GetOverview(ScopedDb dbFactory, TimeProvider clock, ListMeasures ledger)
+internal sealed class GetOverview(ScopedDb dbFactory, TimeProvider clock, ListMeasures ledger, ReadCache cache)
 {
     public const int Months = 24;
 
     public async Task<Overview> RunAsync(int? unitId = null, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = clock.Today();
+        var key = new OverviewKey(await dbFactory.PathAsync(cancellationToken), today, unitId);
+        return await cache.GetOrComputeAsync(key, () => ComputeAsync(unitId, today, CancellationToken.None), cancellationToken);
+    }
+
+    private sealed record OverviewKey(string? Scope, DateOnly Today, int? UnitId);
+
+    private async Task<Overview> ComputeAsync(int? unitId, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = new LedgerFilter { UnitId = unitId };
 
         var meetingsHeld = await db.Meetings.CountAsync(m => m.HeldOn <= today, cancellationToken);
@@ -105,20 +114,29 @@ internal sealed class GetOverview(ScopedDb dbFactory, TimeProvider clock, ListMe
             .ToList();
     }
 
+    /// <summary>
+    /// Completions per month, counted per day in the database and added up per month here: grouping by the
+    /// stored date walks the <c>(Status, CompletedOn, …)</c> index in order, where grouping by year and month
+    /// would call <c>strftime</c> twice a row and sort (about 7 times the CPU at province scale on SQLite).
+    /// </summary>
     private static async Task<IReadOnlyList<MonthlyCompletions>> CompletionsByMonthAsync(IQueryable<Measure> measures,
         DateOnly today, CancellationToken cancellationToken)
     {
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(Months - 1));
         var counts = await measures
             .Where(m => m.Status == MeasureStatus.Completed && m.CompletedOn >= first && m.CompletedOn <= today)
-            .GroupBy(m => new { m.CompletedOn!.Value.Year, m.CompletedOn.Value.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+            .GroupBy(m => m.CompletedOn!.Value)
+            .Select(g => new { Day = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        var byMonth = new int[Months];
+        foreach (var count in counts)
+        {
+            byMonth[((count.Day.Year - first.Year) * 12) + count.Day.Month - first.Month] += count.Count;
+        }
+
         return Enumerable.Range(0, Months)
             .Select(i => first.AddMonths(i))
-            .Select(month => new MonthlyCompletions(
-                $"{month.Year:D4}-{month.Month:D2}",
-                counts.Where(c => c.Year == month.Year && c.Month == month.Month).Sum(c => c.Count)))
+            .Select((month, i) => new MonthlyCompletions($"{month.Year:D4}-{month.Month:D2}", byMonth[i]))
             .ToList();
     }
 }

@@ -22,7 +22,15 @@ internal sealed record LedgerFilter
 
     /// <summary>Free text matched in the code and title (any language, any position).</summary>
     public string? Text { get; init; }
+
+    /// <summary>The filter in a canonical form with value equality: two filters that select the same measures have equal keys.</summary>
+    public LedgerFilterKey Key() => new(UnitId, ObjectiveId, DocumentId,
+        string.Join(',', Statuses.Distinct().Order()), string.Join(',', Lights.Distinct().Order()),
+        Overdue, DueFrom, DueTo, string.IsNullOrWhiteSpace(Text) ? null : Text.Trim());
 }
+
+internal sealed record LedgerFilterKey(int? UnitId, int? ObjectiveId, int? DocumentId, string Statuses, string Lights,
+    bool? Overdue, DateOnly? DueFrom, DateOnly? DueTo, string? Text);
 
 internal enum LedgerSort
 {
@@ -76,16 +84,28 @@ internal sealed record MeasureRow(
 
 /// <summary>
 /// Lists the ledger: filtered, sorted and paged in the database, the light filter included,
-/// so a page costs one count and one select whatever the size of the ledger.
+/// so a page costs one count and one select whatever the size of the ledger. A page once counted
+/// is remembered until the data changes, per user scope and date (<see cref="ReadCache"/>).
 /// </summary>
 internal sealed class ListMeasures(ScopedDb dbFactory, TimeProvider clock,
-    LightThresholds thresholds)
+    LightThresholds thresholds, ReadCache cache)
 {
     public async Task<Page<MeasureRow>> RunAsync(LedgerFilter filter, LedgerOrder order, PageRequest page,
         CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = clock.Today();
+        var key = new PageKey(await dbFactory.PathAsync(cancellationToken), today, filter.Key(), order, page);
+        return await cache.GetOrComputeAsync(key, () => ComputeAsync(filter, order, page, today, CancellationToken.None),
+            cancellationToken);
+    }
+
+    /// <summary>Everything a page depends on besides the data: who looks (their scope), when, and what they ask.</summary>
+    private sealed record PageKey(string? Scope, DateOnly Today, LedgerFilterKey Filter, LedgerOrder Order, PageRequest Page);
+
+    private async Task<Page<MeasureRow>> ComputeAsync(LedgerFilter filter, LedgerOrder order, PageRequest page,
+        DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = await FilterAsync(db, filter, today, cancellationToken);
         var total = await query.CountAsync(cancellationToken);
 
