@@ -58,8 +58,13 @@ internal static class AuditTrail
     /// entries' place in the chain is worked out first; only then is the chain locked, so writers
     /// wait for each other only as long as it takes to read the last entry and add theirs.
     /// </summary>
+    /// <param name="commit">
+    /// The save owns its transaction: on PostgreSQL the append also commits it, in the same round
+    /// trip, so the chain is locked only while the server works (the caller's own commit then ends
+    /// an empty transaction).
+    /// </param>
     /// <returns>Whether entries were added to the change tracker and still need saving (SQLite).</returns>
-    public static async Task<bool> AppendAsync(ReformDbContext db, List<Change> changes, CancellationToken cancellationToken)
+    public static async Task<bool> AppendAsync(ReformDbContext db, List<Change> changes, bool commit, CancellationToken cancellationToken)
     {
         var clock = ((IInfrastructure<IServiceProvider>)db).Instance.GetService<TimeProvider>() ?? TimeProvider.System;
         // Whole milliseconds: both databases keep them exactly, so the hash reads the same back.
@@ -85,7 +90,7 @@ internal static class AuditTrail
             return true;
         }
 
-        await ChainOnServerAsync(db, entries, cancellationToken);
+        await ChainOnServerAsync(db, entries, commit, cancellationToken);
         return false;
     }
 
@@ -109,9 +114,13 @@ internal static class AuditTrail
     /// On PostgreSQL one round trip takes the chain's advisory lock (held until the transaction
     /// ends) and inserts the entries, each numbered after the last one and hashed by the server over
     /// the same text as <see cref="AuditEntry.ComputeHash"/>. Each statement of the batch reads the
-    /// chain after the lock is taken and sees the entries inserted before it.
+    /// chain after the lock is taken and sees the entries inserted before it. With
+    /// <paramref name="commit"/> the batch ends with COMMIT (which releases the lock) and opens an
+    /// empty transaction for the caller's commit, so no other writer waits for this one's next round
+    /// trip (ADR 0033). A failing statement aborts the rest of the batch, COMMIT included.
     /// </summary>
-    private static async Task ChainOnServerAsync(ReformDbContext db, List<AuditEntry> entries, CancellationToken cancellationToken)
+    private static async Task ChainOnServerAsync(ReformDbContext db, List<AuditEntry> entries, bool commit,
+        CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
@@ -135,6 +144,12 @@ internal static class AuditTrail
             // The body may hold NUL (how the hash spells a missing value), which PostgreSQL text cannot: it travels as bytes.
             append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = Encoding.UTF8.GetBytes(entry.Body()) });
             batch.BatchCommands.Add(append);
+        }
+
+        if (commit)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);

@@ -170,7 +170,7 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            if (await AuditTrail.AppendAsync(this, changes, cancellationToken))
+            if (await AuditTrail.AppendAsync(this, changes, commit: own is not null, cancellationToken))
             {
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             }
