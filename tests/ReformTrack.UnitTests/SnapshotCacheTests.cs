@@ -29,17 +29,17 @@ public sealed class SnapshotCacheTests
             return load.Task;
         }
 
-        public async Task FinishNextAsync(string value)
+        /// <summary>The next load to start, in the order they started; waits for it to start.</summary>
+        public async Task<TaskCompletionSource<string>> NextStartedAsync()
         {
             Assert.True(await _started.WaitAsync(TimeSpan.FromSeconds(10)), "no load started");
-            TaskCompletionSource<string> load;
             lock (_pending)
             {
-                load = _pending.Dequeue();
+                return _pending.Dequeue();
             }
-
-            load.SetResult(value);
         }
+
+        public async Task FinishNextAsync(string value) => (await NextStartedAsync()).SetResult(value);
     }
 
     [Fact]
@@ -82,12 +82,14 @@ public sealed class SnapshotCacheTests
         var loads = new Loads();
         var cache = new SnapshotCache<string>(loads.LoadAsync, _clock, TimeSpan.FromSeconds(30));
         var before = cache.GetAsync();
+        var first = await loads.NextStartedAsync();
 
         // The office unpublishes something while the old picture is still being counted.
         cache.Forget();
         var after = cache.GetAsync();
-        await loads.FinishNextAsync("counted before");
-        await loads.FinishNextAsync("counted after");
+        var second = await loads.NextStartedAsync();
+        first.SetResult("counted before");
+        second.SetResult("counted after");
 
         Assert.Equal("counted before", await before);
         Assert.Equal("counted after", await after);
