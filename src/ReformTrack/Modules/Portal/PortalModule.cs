@@ -102,12 +102,16 @@ internal static class PortalModule
 /// Counts the portal's picture as soon as the server has started (after the migrations), so that
 /// the first visitor finds it ready or waits only for the rest of a count already running.
 /// </summary>
-internal sealed class PortalWarmUp(PortalSnapshot snapshot, IHostApplicationLifetime lifetime, ILogger<PortalWarmUp> logger)
-    : IHostedService
+internal sealed class PortalWarmUp(PortalSnapshot snapshot, PortalOptions options, IHostApplicationLifetime lifetime,
+    ILogger<PortalWarmUp> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() => _ = CountAsync());
+        if (options.CountAtStart)
+        {
+            lifetime.ApplicationStarted.Register(() => _ = CountAsync());
+        }
+
         return Task.CompletedTask;
     }
 

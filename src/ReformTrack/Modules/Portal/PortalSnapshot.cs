@@ -190,4 +190,7 @@ internal sealed record PortalOptions
 
     /// <summary>How long the server keeps the published picture before counting again.</summary>
     public int SnapshotSeconds { get; init; } = 30;
+
+    /// <summary>Whether the picture is counted as soon as the server has started (ADR 0032).</summary>
+    public bool CountAtStart { get; init; } = true;
 }
