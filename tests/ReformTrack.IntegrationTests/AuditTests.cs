@@ -134,6 +134,56 @@ public abstract class AuditTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task Concurrent_reports_creations_and_stale_edits_through_the_api_leave_a_verifiable_chain_without_gaps()
+    {
+        app.SkipIfUnavailable();
+        using var own = new TApp();
+        using var client = own.CreateClient();
+        var data = new LedgerTestData(own);
+        var (unit, objective) = await data.AddScopeAsync();
+        var measure = await data.AddMeasureAsync(unit.Id, objective.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+        var version = (await client.GetAsync($"/api/v1/measures/{measure.Id}")).ETag();
+
+        // Eight writers at once: reports, new measures (one with a character outside the BMP) and stale edits.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 4; i++)
+            {
+                var answer = (writer % 3) switch
+                {
+                    0 => await client.PostJsonAsync($"/api/v1/measures/{measure.Id}/reports",
+                        new { period = "2026-11", percent = 90 + i, done = $"第{writer}组第{i}次报送" }),
+                    1 => await client.PostJsonAsync("/api/v1/measures", new
+                    {
+                        code = LedgerTestData.Unique("C"), title = $"并发新增举措 𠀀 {writer}-{i}", objectiveId = objective.Id,
+                        leadUnitId = unit.Id, startOn = "2026-01-01", dueOn = "2026-12-31", activate = true,
+                    }),
+                    _ => await client.PutJsonAsync($"/api/v1/measures/{measure.Id}", new
+                    {
+                        code = measure.Code, title = "过期修改", objectiveId = objective.Id, leadUnitId = unit.Id,
+                        startOn = "2026-01-01", dueOn = "2026-12-31",
+                    }, "\"999\""),
+                };
+                statuses.Add(answer.StatusCode);
+            }
+
+            return statuses;
+        })));
+
+        var verdict = await (await client.GetAsync("/api/v1/audit/verify")).ReadAsync<AuditVerification>();
+        var entries = await data.ReadAsync(db => db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
+        Assert.True(verdict.Intact, verdict.Problem);
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries);
+        Assert.All(answers.SelectMany((statuses, writer) => statuses.Select(status => (writer, status))), a =>
+            Assert.Equal((a.writer % 3) switch { 0 or 1 => HttpStatusCode.Created, _ => HttpStatusCode.PreconditionFailed }, a.status));
+        // Each report and each new measure left exactly one entry; the stale edits none.
+        Assert.Equal(3 * 4, await data.ReadAsync(db => db.AuditEntries.CountAsync(a => a.Entity == "ProgressReport" && a.Action == AuditAction.Created)));
+        Assert.Equal(1 + 3 * 4, await data.ReadAsync(db => db.AuditEntries.CountAsync(a => a.Entity == "Measure")));
+        Assert.Equal(version, (await client.GetAsync($"/api/v1/measures/{measure.Id}")).ETag());
+    }
+
+    [SkippableFact]
     public async Task Only_the_office_and_administrators_read_the_trail()
     {
         app.SkipIfUnavailable();

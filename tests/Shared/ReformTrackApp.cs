@@ -96,6 +96,9 @@ public abstract class ReformTrackApp : WebApplicationFactory<Program>
         builder.UseSetting("Supervision:Schedule", "false");
         // Tests derive the chronicle when they mean to; a clock moved forward must not derive behind their back.
         builder.UseSetting("Chronicle:DeriveEvery", "00:00:00");
+        // No portal count in the background at start: it would hold a connection to the database (the demo
+        // template must have none when it is copied); the first portal visit counts instead.
+        builder.UseSetting("Portal:CountAtStart", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,12 +1,16 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Modules.Audit;
+using Npgsql;
+using NpgsqlTypes;
 using ReformTrack.Shared;
 
 namespace ReformTrack.Data;
@@ -14,8 +18,8 @@ namespace ReformTrack.Data;
 /// <summary>
 /// Writes the audit entries of a save in the save's own transaction: the changes are captured
 /// before saving (their old values), saved, then one entry per changed entity is appended to the
-/// hash chain while a lock serialises writers (an advisory lock on PostgreSQL; on SQLite the
-/// write transaction itself is exclusive).
+/// hash chain while a lock serialises writers (an advisory lock on PostgreSQL, taken in the same
+/// round trip as the append; on SQLite the write transaction itself is exclusive).
 /// </summary>
 internal static class AuditTrail
 {
@@ -49,27 +53,26 @@ internal static class AuditTrail
     private static bool IsAudited(object entity) =>
         entity is not (AuditEntry or AccessToken or User or IdentityUserClaim<int> or IdentityUserLogin<int> or IdentityUserToken<int>);
 
-    public static async Task AppendAsync(ReformDbContext db, List<Change> changes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends one entry per change to the chain, in the save's transaction. Everything but the
+    /// entries' place in the chain is worked out first; only then is the chain locked, so writers
+    /// wait for each other only as long as it takes to read the last entry and add theirs.
+    /// </summary>
+    /// <param name="commit">
+    /// The save owns its transaction: on PostgreSQL the append also commits it, in the same round
+    /// trip, so the chain is locked only while the server works (the caller's own commit then ends
+    /// an empty transaction).
+    /// </param>
+    /// <returns>Whether entries were added to the change tracker and still need saving (SQLite).</returns>
+    public static async Task<bool> AppendAsync(ReformDbContext db, List<Change> changes, bool commit, CancellationToken cancellationToken)
     {
-        if (!db.IsSqlite)
-        {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
-        }
-
-        var last = await db.AuditEntries.OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-        var id = last?.Id ?? 0;
-        var previous = last?.Hash ?? AuditEntry.Genesis;
         var clock = ((IInfrastructure<IServiceProvider>)db).Instance.GetService<TimeProvider>() ?? TimeProvider.System;
         // Whole milliseconds: both databases keep them exactly, so the hash reads the same back.
         var now = clock.GetUtcNow().UtcDateTime;
         var at = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
         var actor = Acting.Actor ?? "system";
-        foreach (var change in changes)
-        {
-            var entry = new AuditEntry
+        var entries = changes.Select(change => new AuditEntry
             {
-                Id = ++id,
                 At = at,
                 Actor = actor,
                 Entity = change.Entry.Metadata.ClrType.Name,
@@ -77,13 +80,91 @@ internal static class AuditTrail
                 Action = change.Action,
                 Before = change.Before,
                 After = change.Action == AuditAction.Deleted ? null : Values(change.Entry, original: false),
-                PreviousHash = previous,
-            };
+            })
+            .ToList();
+
+        if (db.IsSqlite)
+        {
+            // The write transaction is exclusive on SQLite: nobody can append between the read and the insert.
+            await ChainInProcessAsync(db, entries, cancellationToken);
+            return true;
+        }
+
+        await ChainOnServerAsync(db, entries, commit, cancellationToken);
+        return false;
+    }
+
+    private static async Task ChainInProcessAsync(ReformDbContext db, List<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var last = await db.AuditEntries.OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var id = last?.Id ?? 0;
+        var previous = last?.Hash ?? AuditEntry.Genesis;
+        foreach (var entry in entries)
+        {
+            entry.Id = ++id;
+            entry.PreviousHash = previous;
             entry.Hash = entry.ComputeHash();
             previous = entry.Hash;
             db.AuditEntries.Add(entry);
         }
     }
+
+    /// <summary>
+    /// On PostgreSQL one round trip takes the chain's advisory lock (held until the transaction
+    /// ends) and inserts the entries, each numbered after the last one and hashed by the server over
+    /// the same text as <see cref="AuditEntry.ComputeHash"/>. Each statement of the batch reads the
+    /// chain after the lock is taken and sees the entries inserted before it. With
+    /// <paramref name="commit"/> the batch ends with COMMIT (which releases the lock) and opens an
+    /// empty transaction for the caller's commit, so no other writer waits for this one's next round
+    /// trip (ADR 0033). A failing statement aborts the rest of the batch, COMMIT included.
+    /// </summary>
+    private static async Task ChainOnServerAsync(ReformDbContext db, List<AuditEntry> entries, bool commit,
+        CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (db.Database.GetCommandTimeout() is { } timeout)
+        {
+            batch.Timeout = timeout;
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({ChainLock})"));
+        foreach (var entry in entries)
+        {
+            var append = new NpgsqlBatchCommand(AppendSql);
+            append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = entry.At });
+            append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = entry.Actor });
+            append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = entry.Entity });
+            append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = entry.EntityId });
+            append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = entry.Action.ToString() });
+            append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)entry.Before ?? DBNull.Value });
+            append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)entry.After ?? DBNull.Value });
+            // The body may hold NUL (how the hash spells a missing value), which PostgreSQL text cannot: it travels as bytes.
+            append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = Encoding.UTF8.GetBytes(entry.Body()) });
+            batch.BatchCommands.Add(append);
+        }
+
+        if (commit)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Inserts one entry after the last: number, previous hash and hash worked out by the server.</summary>
+    private const string AppendSql = $"""
+        INSERT INTO "AuditEntries" ("Id", "At", "Actor", "Entity", "EntityId", "Action", "Before", "After", "PreviousHash", "Hash")
+        SELECT head.id, $1, $2, $3, $4, $5, $6, $7, head.previous,
+            encode(sha256(convert_to(length(head.id::text) || ':' || head.id::text || '|', 'UTF8') || $8
+                || convert_to(length(head.previous) || ':' || head.previous || '|', 'UTF8')), 'hex')
+        FROM (SELECT COALESCE(last."Id", 0) + 1 AS id, COALESCE(last."Hash", '{AuditEntry.Genesis}') AS previous
+              FROM (SELECT 1) AS one
+              LEFT JOIN (SELECT "Id", "Hash" FROM "AuditEntries" ORDER BY "Id" DESC LIMIT 1) AS last ON TRUE) AS head
+        """;
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties

@@ -170,8 +170,11 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            await AuditTrail.AppendAsync(this, changes, cancellationToken);
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            if (await AuditTrail.AppendAsync(this, changes, commit: own is not null, cancellationToken))
+            {
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            }
+
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);

@@ -35,16 +35,18 @@ internal sealed class AuditEntry
     /// <summary>SHA-256 over every field but the hash itself, each length-prefixed so no two entries read alike.</summary>
     public string ComputeHash()
     {
-        var text = new StringBuilder();
-        foreach (var field in new[]
-                 {
-                     Id.ToString(CultureInfo.InvariantCulture), DateTime.SpecifyKind(At, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture), Actor, Entity,
-                     EntityId, Action.ToString(), Before ?? "\u0000", After ?? "\u0000", PreviousHash,
-                 })
-        {
-            text.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('|');
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        var text = Field(Id.ToString(CultureInfo.InvariantCulture)) + Body() + Field(PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
+
+    /// <summary>
+    /// The hashed text between the id and the previous hash, that is every field known before the
+    /// entry takes its place in the chain. PostgreSQL appends entries by hashing
+    /// <c>Field(id) + Body() + Field(previous)</c> itself (<c>AuditTrail</c>), so the two must agree.
+    /// </summary>
+    public string Body() =>
+        string.Concat(Field(DateTime.SpecifyKind(At, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture)), Field(Actor), Field(Entity),
+            Field(EntityId), Field(Action.ToString()), Field(Before ?? "\u0000"), Field(After ?? "\u0000"));
+
+    private static string Field(string value) => $"{value.Length.ToString(CultureInfo.InvariantCulture)}:{value}|";
 }

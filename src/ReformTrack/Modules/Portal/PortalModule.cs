@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
@@ -15,6 +16,7 @@ internal static class PortalModule
     {
         services.AddSingleton(configuration.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions());
         services.AddSingleton<PortalSnapshot>();
+        services.AddHostedService<PortalWarmUp>();
         return services;
     }
 
@@ -93,6 +95,38 @@ internal static class PortalModule
         await db.SaveChangesAsync(cancellationToken);
         snapshot.Forget();
         return TypedResults.NoContent();
+    }
+}
+
+/// <summary>
+/// Counts the portal's picture as soon as the server has started (after the migrations), so that
+/// the first visitor finds it ready or waits only for the rest of a count already running.
+/// </summary>
+internal sealed class PortalWarmUp(PortalSnapshot snapshot, PortalOptions options, IHostApplicationLifetime lifetime,
+    ILogger<PortalWarmUp> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.CountAtStart)
+        {
+            lifetime.ApplicationStarted.Register(() => _ = CountAsync());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task CountAsync()
+    {
+        try
+        {
+            await snapshot.LoadNowAsync();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException or ObjectDisposedException)
+        {
+            logger.LogWarning(e, "Counting the portal's picture at start failed; the first visitor counts it again.");
+        }
     }
 }
 

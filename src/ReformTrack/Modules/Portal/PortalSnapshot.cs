@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ReformTrack.Data;
 using ReformTrack.Shared;
@@ -43,101 +44,95 @@ internal sealed record PortalData(PortalOverview Overview, IReadOnlyList<PortalO
 
 /// <summary>
 /// The public picture of the programme: only published objectives and indicators, read without any
-/// user's scope. It is computed once and cached for <see cref="PortalOptions.SnapshotSeconds"/>, so a
-/// visit costs a page render, not a count over the whole ledger.
+/// user's scope. It is counted once and kept for <see cref="PortalOptions.SnapshotSeconds"/>, so a
+/// visit costs a page render, not a count over the whole ledger. Counting starts as soon as the
+/// server has started (<see cref="PortalWarmUp"/>); after that the kept picture is served at once
+/// while a fresh one is counted in the background, and a visitor waits only for a count already
+/// running, right after a start or after the office changed what is published (ADR 0032).
 /// </summary>
-internal sealed class PortalSnapshot(IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock, StatusThresholds thresholds,
-    PortalOptions options)
+internal sealed class PortalSnapshot
 {
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private volatile Snapshot? _current;
+    private readonly IDbContextFactory<ReformDbContext> _dbFactory;
+    private readonly TimeProvider _clock;
+    private readonly StatusThresholds _thresholds;
+    private readonly SnapshotCache<PortalData> _cache;
 
-    private sealed record Snapshot(PortalData Data, long LoadedAt);
-
-    /// <summary>
-    /// The published picture: from memory while it is fresh; when it has aged past
-    /// <see cref="PortalOptions.SnapshotSeconds"/> the old one is served while a new one is counted in
-    /// the background, so no visitor waits for the count (only the very first, after a start).
-    /// </summary>
-    public async Task<PortalData> GetAsync(CancellationToken cancellationToken = default)
+    public PortalSnapshot(IDbContextFactory<ReformDbContext> dbFactory, TimeProvider clock, StatusThresholds thresholds,
+        PortalOptions options)
     {
-        var current = _current;
-        if (current is null)
-        {
-            return (await RefreshAsync(force: false, cancellationToken)).Data;
-        }
-
-        if (clock.GetElapsedTime(current.LoadedAt).TotalSeconds >= options.SnapshotSeconds && _loading.CurrentCount > 0)
-        {
-            _ = Task.Run(() => RefreshAsync(force: true, CancellationToken.None));
-        }
-
-        return current.Data;
+        _dbFactory = dbFactory;
+        _clock = clock;
+        _thresholds = thresholds;
+        _cache = new SnapshotCache<PortalData>(LoadAsync, clock, TimeSpan.FromSeconds(options.SnapshotSeconds));
     }
 
-    /// <summary>Drops the picture (the office changed what is published): the next visit counts afresh.</summary>
-    public void Forget() => _current = null;
+    /// <summary>The published picture: from memory while it is fresh; older, it is still served while it is counted again.</summary>
+    public Task<PortalData> GetAsync(CancellationToken cancellationToken = default) => _cache.GetAsync(cancellationToken);
 
-    private async Task<Snapshot> RefreshAsync(bool force, CancellationToken cancellationToken)
+    /// <summary>Starts counting now unless a count is running.</summary>
+    public Task LoadNowAsync() => _cache.LoadNowAsync();
+
+    /// <summary>
+    /// Drops the picture (the office changed what is published) and counts again at once: no
+    /// visitor is served a picture counted before this call.
+    /// </summary>
+    public void Forget()
     {
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (!force && _current is { } loaded)
-            {
-                return loaded;
-            }
-
-            var fresh = new Snapshot(await LoadAsync(cancellationToken), clock.GetTimestamp());
-            _current = fresh;
-            return fresh;
-        }
-        finally
-        {
-            _loading.Release();
-        }
+        _cache.Forget();
+        _ = _cache.LoadNowAsync();
     }
 
     public async Task<PortalData> LoadAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var today = clock.Today();
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = _clock.Today();
 
         var meetingsHeld = await db.Meetings.CountAsync(m => m.HeldOn <= today, cancellationToken);
         var documentsPassed = await db.Documents.CountAsync(
             d => db.DocumentReviews.Any(r => r.DocumentId == d.Id && r.Outcome == ReviewOutcome.Passed), cancellationToken);
 
         // The portal reads the whole programme, not a user's scope: no scope filter to evaluate per row.
+        // One pass grouped by objective and status, which the index (ObjectiveId, Status, Progress) answers
+        // in its own order: no table row is read and nothing is sorted.
         var byStatus = await db.Measures.IgnoreQueryFilters().AsNoTracking()
-            .GroupBy(m => new { m.Status, m.ObjectiveId })
-            .Select(g => new { g.Key.Status, g.Key.ObjectiveId, Count = g.Count(), Progress = g.Sum(m => (long)m.Progress) })
+            .GroupBy(m => new { m.ObjectiveId, m.Status })
+            .Select(g => new { g.Key.ObjectiveId, g.Key.Status, Count = g.Count(), Progress = g.Sum(m => (long)m.Progress) })
             .ToListAsync(cancellationToken);
-        // One pass grouped by status and objective, which the ledger's covering index answers without reading rows.
         var introduced = byStatus.Sum(b => b.Count);
-        var byObjective = byStatus.Where(b => b.Status is not (MeasureStatus.Draft or MeasureStatus.Cancelled))
-            .GroupBy(b => b.ObjectiveId)
-            .Select(g => new
-            {
-                ObjectiveId = g.Key,
-                Count = g.Sum(b => b.Count),
-                Completed = g.Where(b => b.Status == MeasureStatus.Completed).Sum(b => b.Count),
-                Progress = g.Sum(b => b.Progress),
-            })
-            .ToList();
 
         var objectives = await db.Objectives.AsNoTracking()
-            .Select(o => new { o.Id, o.Code, o.Title, o.Level, o.ParentId, o.Path, o.SortOrder, o.Published })
+            .Select(o => new { o.Id, o.Code, o.Title, o.Level, o.ParentId, o.Path, o.Published })
             .ToListAsync(cancellationToken);
+        // Each group's figures go to its objective and every objective above it (the ids in its path), once.
         var pathOf = objectives.ToDictionary(o => o.Id, o => o.Path);
+        var totals = new Dictionary<int, (int Count, int Completed, long Progress)>();
+        var completed = 0;
+        var counted = 0;
+        foreach (var group in byStatus.Where(b => b.Status is not (MeasureStatus.Draft or MeasureStatus.Cancelled)))
+        {
+            var done = group.Status == MeasureStatus.Completed ? group.Count : 0;
+            completed += done;
+            counted += group.Count;
+            if (!pathOf.TryGetValue(group.ObjectiveId, out var path))
+            {
+                continue;
+            }
+
+            foreach (var id in ObjectiveIdsIn(path))
+            {
+                var total = totals.GetValueOrDefault(id);
+                totals[id] = (total.Count + group.Count, total.Completed + done, total.Progress + group.Progress);
+            }
+        }
+
         var published = objectives
             .Where(o => o.Published && o.Level != ObjectiveLevel.SubTask)
             .OrderBy(o => o.Code, StringComparer.Ordinal)
             .Select(o =>
             {
-                var under = byObjective.Where(b => pathOf.TryGetValue(b.ObjectiveId, out var p) && p.StartsWith(o.Path, StringComparison.Ordinal)).ToList();
-                var count = under.Sum(b => b.Count);
-                return new PortalObjective(o.Id, o.Code, o.Title, o.Level, o.ParentId, count, under.Sum(b => b.Completed),
-                    count == 0 ? 0 : (int)Math.Round(under.Sum(b => b.Progress) / (double)count));
+                var (count, done, progress) = totals.GetValueOrDefault(o.Id);
+                return new PortalObjective(o.Id, o.Code, o.Title, o.Level, o.ParentId, count, done,
+                    count == 0 ? 0 : (int)Math.Round(progress / (double)count));
             })
             .ToList();
 
@@ -159,8 +154,6 @@ internal sealed class PortalSnapshot(IDbContextFactory<ReformDbContext> dbFactor
             .Select(e => new PortalChronicleEvent(e.Id, e.Date, e.Precision, e.Title, e.Category, e.Description))
             .ToListAsync(cancellationToken);
 
-        var completed = byObjective.Sum(b => b.Completed);
-        var counted = byObjective.Sum(b => b.Count);
         var overview = new PortalOverview(today, meetingsHeld, documentsPassed, introduced, completed,
             counted == 0 ? 0 : completed / (double)counted,
             published.Count(o => o.Level == ObjectiveLevel.Aspect), published.Count(o => o.Level == ObjectiveLevel.KeyTask),
@@ -168,9 +161,15 @@ internal sealed class PortalSnapshot(IDbContextFactory<ReformDbContext> dbFactor
         return new PortalData(overview, published, portalIndicators, honours, chronicle);
     }
 
+    /// <summary>The ids in a materialised path ("/1/4/17/" gives 1, 4 and 17).</summary>
+    private static IEnumerable<int> ObjectiveIdsIn(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id != 0);
+
     private PortalIndicator ToPortal(Indicator indicator, DateOnly today, Dictionary<int, string> unitNames)
     {
-        var row = IndicatorRows.ToRow(indicator, today, thresholds);
+        var row = IndicatorRows.ToRow(indicator, today, _thresholds);
         var byUnit = indicator.Observations.Where(o => o.UnitId is not null && o.On <= today).ToList();
         var breakdownOn = byUnit.Count > 0 ? byUnit.Max(o => o.On) : (DateOnly?)null;
         return new PortalIndicator(indicator.Id, indicator.Code, indicator.Name, indicator.UnitOfMeasure, indicator.Direction,
@@ -191,4 +190,7 @@ internal sealed record PortalOptions
 
     /// <summary>How long the server keeps the published picture before counting again.</summary>
     public int SnapshotSeconds { get; init; } = 30;
+
+    /// <summary>Whether the picture is counted as soon as the server has started (ADR 0032).</summary>
+    public bool CountAtStart { get; init; } = true;
 }

@@ -1624,9 +1624,9 @@ namespace ReformTrack.Data.Migrations.Postgres
 
                     b.HasIndex("DocumentId");
 
-                    b.HasIndex("ObjectiveId");
-
                     b.HasIndex("ResponsiblePersonId");
+
+                    b.HasIndex("ObjectiveId", "Status", "Progress");
 
                     b.HasIndex("Status", "CompletedOn", "LeadUnitId");
 

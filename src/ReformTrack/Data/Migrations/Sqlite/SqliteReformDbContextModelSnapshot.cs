@@ -1565,9 +1565,9 @@ namespace ReformTrack.Data.Migrations.Sqlite
 
                     b.HasIndex("DocumentId");
 
-                    b.HasIndex("ObjectiveId");
-
                     b.HasIndex("ResponsiblePersonId");
+
+                    b.HasIndex("ObjectiveId", "Status", "Progress");
 
                     b.HasIndex("Status", "CompletedOn", "LeadUnitId");
 
