@@ -30,11 +30,11 @@ internal static class ParksEndpoints
         chains.MapGet("/", ListChainsAsync).WithName("ListChains")
             .WithSummary("Industrial chains with their leaders; filter by cluster, park or text.");
         chains.MapGet("/{id:int}", GetChainAsync).WithName("GetChain")
-            .WithSummary("A chain: leader, member parks, key enterprises, linked measures.");
+            .WithSummary("A chain: leader, member parks, key enterprises, linked measures and indicators (latest value, target, status).");
         chains.MapPost("/", CreateChainAsync).WithName("CreateChain").RequireAuthorization(Policies.ManageParks)
             .WithSummary("Adds a chain to a cluster.");
         chains.MapPut("/{id:int}", UpdateChainAsync).WithName("UpdateChain").RequireAuthorization(Policies.ManageParks)
-            .WithSummary("Changes a chain and replaces its parks, enterprises and measures. Needs If-Match.");
+            .WithSummary("Changes a chain and replaces its parks, enterprises and measures, and its indicators when 'indicatorIds' is given. Needs If-Match.");
     }
 
     private static async Task<Ok<Page<ParkRow>>> ListParksAsync(ListParks list, int? districtUnitId, OutputTier? tier,
