@@ -117,7 +117,7 @@ public abstract class ChainIndicatorTests<TApp>(TApp app) : IClassFixture<TApp>
         var chain = await AddChainAsync(admin);
         var (read, etag) = await admin.GetWithETagAsync($"/api/v1/chains/{chain.Id()}");
 
-        using var viewer = app.CreateClientAs(Role.Viewer);
+        using var viewer = app.CreateClientAs(Role.Viewer, await _data.UnitCodeAsync((await _data.AddUnitAsync()).Id));
         var response = await viewer.PutAsync($"/api/v1/chains/{chain.Id()}", Change(read, []), etag);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
