@@ -134,6 +134,23 @@ public sealed partial class ParksOfficeTests(BrowserFixture browser)
         await Assertions.Expect(indicators.Locator("[data-status]").First).ToBeVisibleAsync();
     }
 
+    [SkippableFact]
+    public async Task A_viewer_sees_the_pages_without_the_office_buttons()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        var viewer = browser.App.CreateUser(ReformTrack.Modules.Accounts.Role.Viewer, "FZ-GL", "查看者 " + Guid.NewGuid().ToString("N")[..6]);
+
+        var parks = await browser.OpenAsAsync(viewer, "/parks");
+        await Assertions.Expect(parks.Locator("h1")).ToBeVisibleAsync();
+        await Assertions.Expect(parks.Locator("#park-edit")).ToHaveCountAsync(0);
+        var chains = await browser.OpenAsAsync(viewer, "/chains");
+        await Assertions.Expect(chains.Locator("h1")).ToBeVisibleAsync();
+        await Assertions.Expect(chains.Locator("#chain-new")).ToHaveCountAsync(0);
+        var waters = await browser.OpenAsAsync(viewer, "/waters");
+        await Assertions.Expect(waters.Locator("h1")).ToBeVisibleAsync();
+        await Assertions.Expect(waters.Locator("#water-edit")).ToHaveCountAsync(0);
+    }
+
     [GeneratedRegex(@"/chains/\d+$")]
     private static partial Regex ChainUrl();
 

@@ -110,6 +110,26 @@ public abstract class ChainIndicatorTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task Enterprise_search_offers_names_already_on_chains()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+        var name = LedgerTestData.Unique("龙头企业");
+        var cluster = await (await client.PostAsJsonAsync("/api/v1/clusters", new { name = LedgerTestData.Unique("集群") }))
+            .ReadAsync(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync("/api/v1/chains", new
+        {
+            name = LedgerTestData.Unique("链"), clusterId = cluster.Id(), enterprises = new[] { new { name } },
+        })).ReadAsync(HttpStatusCode.Created);
+
+        var found = await client.GetJsonAsync($"/api/v1/chains/enterprises?q={Uri.EscapeDataString(name[..^2])}");
+        var none = await client.GetJsonAsync("/api/v1/chains/enterprises?q=没有这家企业");
+
+        Assert.Contains(name, found.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Empty(none.AsArray());
+    }
+
+    [SkippableFact]
     public async Task A_viewer_cannot_change_a_chains_indicators()
     {
         app.SkipIfUnavailable();
