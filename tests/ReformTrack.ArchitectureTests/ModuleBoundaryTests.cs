@@ -43,7 +43,7 @@ public sealed class ModuleBoundaryTests
     private static readonly string[] ParksEntities =
     [
         "Park", "ParkDesignation", "DesignationKind", "DesignationLevel", "OutputTier", "OutputTierRule", "Cluster", "Chain",
-        "ChainPark", "ChainEnterprise", "ChainMeasure", "Standard", "StandardCriterion", "StandardCriterionInput", "StandardRule",
+        "ChainPark", "ChainEnterprise", "ChainMeasure", "ChainIndicator", "Standard", "StandardCriterion", "StandardCriterionInput", "StandardRule",
         "StandardStatus", "AssessmentRound", "RoundStatus", "AssessedPark", "AssessorScore", "AssessmentValue", "AssessmentEvidence",
         "ParkRectification", "ParkFigures",
     ];
@@ -218,7 +218,8 @@ public sealed class ModuleBoundaryTests
     public void Parks_and_chiefs_entities_refer_to_other_modules_by_id_only()
     {
         var parks = Entities("Parks", ParksEntities)
-            .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Ledger", "ReformTrack.Modules.Chiefs")
+            .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Ledger", "ReformTrack.Modules.Chiefs",
+                "ReformTrack.Modules.Indicators")
             .GetResult();
         var chiefs = Entities("Chiefs", ChiefsEntities)
             .ShouldNot().HaveDependencyOnAny("ReformTrack.Modules.Organisation", "ReformTrack.Modules.Parks")
@@ -226,6 +227,17 @@ public sealed class ModuleBoundaryTests
 
         Assert.True(parks.IsSuccessful, Failing(parks));
         Assert.True(chiefs.IsSuccessful, Failing(chiefs));
+    }
+
+    [Fact]
+    public void Parks_reads_indicators_only_through_the_shared_contract()
+    {
+        // The chain page may show an indicator's status with the indicators' own chip; everything else goes through IIndicatorSummaries.
+        var result = Types.InAssembly(App).That().ResideInNamespaceMatching(@"^ReformTrack\.Modules\.Parks$")
+            .ShouldNot().HaveDependencyOn("ReformTrack.Modules.Indicators")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
     }
 
     [Fact]

@@ -64,6 +64,7 @@ internal abstract class ReformDbContext(DbContextOptions options) : IdentityUser
     public DbSet<ChainPark> ChainParks => Set<ChainPark>();
     public DbSet<ChainEnterprise> ChainEnterprises => Set<ChainEnterprise>();
     public DbSet<ChainMeasure> ChainMeasures => Set<ChainMeasure>();
+    public DbSet<ChainIndicator> ChainIndicators => Set<ChainIndicator>();
     public DbSet<Water> Waters => Set<Water>();
     public DbSet<ChiefAssignment> ChiefAssignments => Set<ChiefAssignment>();
     public DbSet<Inspection> Inspections => Set<Inspection>();

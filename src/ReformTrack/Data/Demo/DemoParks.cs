@@ -134,6 +134,7 @@ internal sealed class DemoParks : IDemoPart
 
         db.Chains.AddRange(chains.Select(c => c.Chain));
         await db.SaveChangesAsync(cancellationToken);
+        await LinkIndicatorsAsync(db, chains.Select(c => c.Chain).ToList(), cancellationToken);
 
         var industryBureau = unitLeaders.GetValueOrDefault(units["FZ-D-GXJ"]);
         var assignments = new List<ChiefAssignment>();
@@ -160,6 +161,26 @@ internal sealed class DemoParks : IDemoPart
 
         var waters = await SeedWatersAsync(db, units, unitLeaders, leaders, parks, cancellationToken);
         return $"{parks.Count} parks, {clusterOrder} clusters, {chains.Count} chains, {waters} rivers and lakes";
+    }
+
+    /// <summary>Which demo indicators tell how a chain is doing, by chain name and indicator code.</summary>
+    private static readonly (string Chain, string[] Indicators)[] ChainIndicatorList =
+    [
+        ("软件和信息服务产业链", ["IND-DIGITAL-SHARE", "IND-DIGITAL-SCALE"]),
+        ("集成电路产业链", ["IND-DIGITAL-SCALE"]),
+        ("新型显示产业链", ["IND-DIGITAL-SCALE", "IND-PARKS-100B"]),
+        ("智能终端产业链", ["IND-DIGITAL-SHARE"]),
+    ];
+
+    private static async Task LinkIndicatorsAsync(ReformDbContext db, List<Chain> chains, CancellationToken cancellationToken)
+    {
+        var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Id, cancellationToken);
+        foreach (var (chainName, codes) in ChainIndicatorList)
+        {
+            chains.Single(c => c.Name == chainName).SetIndicators(codes.Where(indicators.ContainsKey).Select(c => indicators[c]));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static async Task<int> SeedWatersAsync(ReformDbContext db, Dictionary<string, int> units, Dictionary<int, int> unitLeaders,

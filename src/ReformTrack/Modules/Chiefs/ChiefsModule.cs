@@ -13,6 +13,7 @@ internal static class ChiefsModule
         services.AddScoped<RecordInspection>();
         services.AddScoped<ListIssues>();
         services.AddScoped<ActOnIssue>();
+        services.AddScoped<ChiefCandidates>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using ReformTrack.Data;
+using ReformTrack.Shared;
 
 namespace ReformTrack.Modules.Indicators;
 
@@ -13,6 +14,7 @@ internal static class IndicatorsModule
         services.AddScoped<RecordObservation>();
         services.AddScoped<ImportObservations>();
         services.AddScoped<ObjectiveOutcomes>();
+        services.AddScoped<IIndicatorSummaries, IndicatorSummaries>();
         services.AddTransient<IDemoPart, DemoIndicators>();
         return services;
     }

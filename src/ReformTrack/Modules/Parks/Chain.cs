@@ -41,6 +41,13 @@ internal sealed class ChainMeasure
     public int MeasureId { get; set; }
 }
 
+/// <summary>An indicator (of the Indicators module, by id only) that tells how the chain is doing.</summary>
+internal sealed class ChainIndicator
+{
+    public int ChainId { get; set; }
+    public int IndicatorId { get; set; }
+}
+
 /// <summary>
 /// An industrial chain of a cluster under the chain-leader system: member parks, key enterprises
 /// and linked measures. Its leader is a chief assignment on the chain (Chiefs module).
@@ -55,6 +62,7 @@ internal sealed class Chain : IVersioned
     public List<ChainPark> Parks { get; set; } = [];
     public List<ChainEnterprise> Enterprises { get; set; } = [];
     public List<ChainMeasure> Measures { get; set; } = [];
+    public List<ChainIndicator> Indicators { get; set; } = [];
     public int Version { get; set; }
 
     public void Describe(string? name, int? clusterId, string? description, int sortOrder)
@@ -77,6 +85,13 @@ internal sealed class Chain : IVersioned
         var ids = measureIds.Distinct().ToList();
         Measures.RemoveAll(m => !ids.Contains(m.MeasureId));
         Measures.AddRange(ids.Where(id => Measures.All(m => m.MeasureId != id)).Select(id => new ChainMeasure { MeasureId = id }));
+    }
+
+    public void SetIndicators(IEnumerable<int> indicatorIds)
+    {
+        var ids = indicatorIds.Distinct().ToList();
+        Indicators.RemoveAll(i => !ids.Contains(i.IndicatorId));
+        Indicators.AddRange(ids.Where(id => Indicators.All(i => i.IndicatorId != id)).Select(id => new ChainIndicator { IndicatorId = id }));
     }
 
     /// <summary>Replaces the key enterprises; an enterprise's park must be one of the chain's parks.</summary>

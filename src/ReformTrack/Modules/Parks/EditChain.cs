@@ -8,12 +8,16 @@ internal sealed record ClusterInput(string? Name, string? Description, int SortO
 
 internal sealed record EnterpriseInput(string? Name, int? ParkId);
 
-/// <summary>What a client sends to create or change a chain: the whole membership, replaced at once.</summary>
+/// <summary>
+/// What a client sends to create or change a chain: the whole membership, replaced at once. Indicator
+/// links are replaced only when <see cref="IndicatorIds"/> is given; left out, they stay as they are.
+/// </summary>
 internal sealed record ChainInput(string? Name, int? ClusterId, string? Description, int SortOrder,
-    IReadOnlyList<int>? ParkIds, IReadOnlyList<EnterpriseInput>? Enterprises, IReadOnlyList<int>? MeasureIds);
+    IReadOnlyList<int>? ParkIds, IReadOnlyList<EnterpriseInput>? Enterprises, IReadOnlyList<int>? MeasureIds,
+    IReadOnlyList<int>? IndicatorIds = null);
 
 /// <summary>Creates and changes clusters and chains.</summary>
-internal sealed class EditChain(ScopedDb dbFactory, GetChain getChain)
+internal sealed class EditChain(ScopedDb dbFactory, GetChain getChain, IIndicatorSummaries indicators)
 {
     public async Task<ClusterRow> CreateClusterAsync(ClusterInput input, CancellationToken cancellationToken = default)
     {
@@ -42,7 +46,7 @@ internal sealed class EditChain(ScopedDb dbFactory, GetChain getChain)
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             var chain = new Chain { Name = "" };
-            await ApplyAsync(db, chain, input, cancellationToken);
+            await ApplyAsync(db, chain, input, indicators, cancellationToken);
             db.Chains.Add(chain);
             await db.SaveChangesAsync(cancellationToken);
             id = chain.Id;
@@ -55,11 +59,11 @@ internal sealed class EditChain(ScopedDb dbFactory, GetChain getChain)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var chain = await db.Chains.Include(c => c.Parks).Include(c => c.Enterprises).Include(c => c.Measures)
+            var chain = await db.Chains.Include(c => c.Parks).Include(c => c.Enterprises).Include(c => c.Measures).Include(c => c.Indicators)
                             .FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
                         ?? throw new NotFound("Chain", id);
             StaleVersion.Check("Chain", id, ifMatch, chain.Version);
-            await ApplyAsync(db, chain, input, cancellationToken);
+            await ApplyAsync(db, chain, input, indicators, cancellationToken);
             db.Entry(chain).Property(c => c.Version).IsModified = true;
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -67,7 +71,8 @@ internal sealed class EditChain(ScopedDb dbFactory, GetChain getChain)
         return await getChain.RunAsync(id, cancellationToken);
     }
 
-    private static async Task ApplyAsync(ReformDbContext db, Chain chain, ChainInput input, CancellationToken cancellationToken)
+    private static async Task ApplyAsync(ReformDbContext db, Chain chain, ChainInput input, IIndicatorSummaries indicators,
+        CancellationToken cancellationToken)
     {
         chain.Describe(input.Name, input.ClusterId, input.Description, input.SortOrder);
         if (!await db.Clusters.AnyAsync(c => c.Id == chain.ClusterId, cancellationToken))
@@ -95,6 +100,19 @@ internal sealed class EditChain(ScopedDb dbFactory, GetChain getChain)
         chain.SetParks(parkIds.Concat(hiddenParks));
         chain.SetMeasures(measureIds.Concat(hiddenMeasures));
         chain.SetEnterprises((input.Enterprises ?? []).Select(e => (e.Name, e.ParkId)));
+        if (input.IndicatorIds is { } given)
+        {
+            var indicatorIds = given.Distinct().ToList();
+            var visible = await indicators.VisibleAsync(indicatorIds, cancellationToken);
+            if (indicatorIds.Except(visible).FirstOrDefault() is var missingIndicator and > 0)
+            {
+                throw References.Missing("indicator", missingIndicator, "indicatorIds");
+            }
+
+            var linked = chain.Indicators.Select(i => i.IndicatorId).ToList();
+            var hiddenIndicators = linked.Except(await indicators.VisibleAsync(linked, cancellationToken));
+            chain.SetIndicators(indicatorIds.Concat(hiddenIndicators));
+        }
     }
 
     private static async Task<List<int>> HiddenAsync(IEnumerable<int> members, IQueryable<int> visible, CancellationToken cancellationToken)

@@ -23,9 +23,10 @@ internal sealed record ChainDetail(
     IReadOnlyList<ChainParkView> Parks,
     IReadOnlyList<EnterpriseView> Enterprises,
     IReadOnlyList<LinkedMeasure> Measures,
+    IReadOnlyList<IndicatorSummary> Indicators,
     int Version);
 
-internal sealed class GetChain(ScopedDb dbFactory, ChiefLookup chiefs)
+internal sealed class GetChain(ScopedDb dbFactory, ChiefLookup chiefs, IIndicatorSummaries indicators)
 {
     public async Task<ChainDetail> RunAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -47,9 +48,10 @@ internal sealed class GetChain(ScopedDb dbFactory, ChiefLookup chiefs)
             .Where(m => db.ChainMeasures.Any(cm => cm.ChainId == id && cm.MeasureId == m.Id))
             .OrderBy(m => m.Code).Select(m => new LinkedMeasure(m.Id, m.Code, m.Title))
             .ToListAsync(cancellationToken);
+        var indicatorIds = await db.ChainIndicators.Where(ci => ci.ChainId == id).Select(ci => ci.IndicatorId).ToListAsync(cancellationToken);
 
         return new ChainDetail(chain.Id, chain.Name, chain.Description, chain.ClusterId, cluster, chain.SortOrder,
             await chiefs.CurrentAsync(db, ChiefObjectKind.Chain, [id], cancellationToken),
-            parks, enterprises, measures, chain.Version);
+            parks, enterprises, measures, await indicators.GetAsync(indicatorIds, cancellationToken), chain.Version);
     }
 }

@@ -21,6 +21,20 @@ internal sealed class ListChains(ScopedDb dbFactory, ChiefLookup chiefs)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>Names of key enterprises already recorded on any chain that contain <paramref name="text"/>, for a form to offer.</summary>
+    public async Task<IReadOnlyList<string>> EnterpriseNamesAsync(string? text, int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var names = db.ChainEnterprises.AsNoTracking().Select(e => e.Name);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var t = text.Trim();
+            names = names.Where(n => n.Contains(t));
+        }
+
+        return await names.Distinct().OrderBy(n => n).Take(Math.Clamp(max, 1, PageRequest.MaxSize)).ToListAsync(cancellationToken);
+    }
+
     public async Task<Page<ChainRow>> ChainsAsync(int? clusterId, int? parkId, string? text, PageRequest page,
         CancellationToken cancellationToken = default)
     {

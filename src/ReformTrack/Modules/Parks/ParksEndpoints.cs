@@ -29,12 +29,14 @@ internal static class ParksEndpoints
         var chains = api.MapGroup("/chains").WithTags("Chains").RequireAuthorization(Policies.Read);
         chains.MapGet("/", ListChainsAsync).WithName("ListChains")
             .WithSummary("Industrial chains with their leaders; filter by cluster, park or text.");
+        chains.MapGet("/enterprises", EnterpriseNamesAsync).WithName("SearchChainEnterprises")
+            .WithSummary("Names of key enterprises already on chains that contain 'q', at most 'max' (default 20), for pickers.");
         chains.MapGet("/{id:int}", GetChainAsync).WithName("GetChain")
-            .WithSummary("A chain: leader, member parks, key enterprises, linked measures.");
+            .WithSummary("A chain: leader, member parks, key enterprises, linked measures and indicators (latest value, target, status).");
         chains.MapPost("/", CreateChainAsync).WithName("CreateChain").RequireAuthorization(Policies.ManageParks)
             .WithSummary("Adds a chain to a cluster.");
         chains.MapPut("/{id:int}", UpdateChainAsync).WithName("UpdateChain").RequireAuthorization(Policies.ManageParks)
-            .WithSummary("Changes a chain and replaces its parks, enterprises and measures. Needs If-Match.");
+            .WithSummary("Changes a chain and replaces its parks, enterprises and measures, and its indicators when 'indicatorIds' is given. Needs If-Match.");
     }
 
     private static async Task<Ok<Page<ParkRow>>> ListParksAsync(ListParks list, int? districtUnitId, OutputTier? tier,
@@ -90,6 +92,10 @@ internal static class ParksEndpoints
     private static async Task<Ok<Page<ChainRow>>> ListChainsAsync(ListChains list, int? clusterId, int? parkId, string? q, int? page,
         int? pageSize, CancellationToken cancellationToken) =>
         TypedResults.Ok(await list.ChainsAsync(clusterId, parkId, q, PageRequest.From(page, pageSize), cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<string>>> EnterpriseNamesAsync(ListChains list, string? q, int? max,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await list.EnterpriseNamesAsync(q, max ?? 20, cancellationToken));
 
     private static async Task<Ok<ChainDetail>> GetChainAsync(GetChain get, int id, HttpResponse response, CancellationToken cancellationToken)
     {

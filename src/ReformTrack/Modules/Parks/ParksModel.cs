@@ -55,6 +55,7 @@ internal sealed class ChainConfiguration : IEntityTypeConfiguration<Chain>
         b.HasMany(c => c.Parks).WithOne().HasForeignKey(p => p.ChainId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Enterprises).WithOne().HasForeignKey(e => e.ChainId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Measures).WithOne().HasForeignKey(m => m.ChainId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Indicators).WithOne().HasForeignKey(i => i.ChainId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -89,5 +90,19 @@ internal sealed class ChainMeasureConfiguration : IEntityTypeConfiguration<Chain
         b.HasKey(m => new { m.ChainId, m.MeasureId });
         b.HasIndex(m => m.MeasureId);
         b.HasOne<Measure>().WithMany().HasForeignKey(m => m.MeasureId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>
+/// No foreign key to the indicator: Parks knows indicators only through <see cref="Shared.IIndicatorSummaries"/>,
+/// which skips a link whose indicator is gone.
+/// </summary>
+internal sealed class ChainIndicatorConfiguration : IEntityTypeConfiguration<ChainIndicator>
+{
+    public void Configure(EntityTypeBuilder<ChainIndicator> b)
+    {
+        b.ToTable("ChainIndicators");
+        b.HasKey(i => new { i.ChainId, i.IndicatorId });
+        b.HasIndex(i => i.IndicatorId);
     }
 }

@@ -17,18 +17,22 @@ internal static class ParksTextExtensions
     }];
 
     public static string Designation(this IStringLocalizer<ParksText> text, DesignationKind kind, DesignationLevel level) =>
-        text["{0} {1}", text[level switch
-        {
-            DesignationLevel.National => "National",
-            DesignationLevel.Provincial => "Provincial",
-            _ => "Municipal",
-        }], text[kind switch
-        {
-            DesignationKind.NewIndustrialisationBase => "new-industrialisation demonstration base",
-            DesignationKind.HighTechZone => "high-tech zone",
-            DesignationKind.EconomicDevelopmentZone => "economic and technological development zone",
-            _ => "designation",
-        }]];
+        text["{0} {1}", text.Level(level), text.Kind(kind)];
+
+    public static string Level(this IStringLocalizer<ParksText> text, DesignationLevel level) => text[level switch
+    {
+        DesignationLevel.National => "National",
+        DesignationLevel.Provincial => "Provincial",
+        _ => "Municipal",
+    }];
+
+    public static string Kind(this IStringLocalizer<ParksText> text, DesignationKind kind) => text[kind switch
+    {
+        DesignationKind.NewIndustrialisationBase => "new-industrialisation demonstration base",
+        DesignationKind.HighTechZone => "high-tech zone",
+        DesignationKind.EconomicDevelopmentZone => "economic and technological development zone",
+        _ => "designation",
+    }];
 
     public static string Output(this IStringLocalizer<ParksText> text, double? output, int? year) =>
         output is { } o

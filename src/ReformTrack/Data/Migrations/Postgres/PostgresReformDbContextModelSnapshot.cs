@@ -2142,6 +2142,21 @@ namespace ReformTrack.Data.Migrations.Postgres
                     b.ToTable("ChainEnterprises", (string)null);
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ChainIndicator", b =>
+                {
+                    b.Property<int>("ChainId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ChainId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("ChainIndicators", (string)null);
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Parks.ChainMeasure", b =>
                 {
                     b.Property<int>("ChainId")
@@ -3199,6 +3214,15 @@ namespace ReformTrack.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ChainIndicator", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Parks.Chain", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ChainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Parks.ChainMeasure", b =>
                 {
                     b.HasOne("ReformTrack.Modules.Parks.Chain", null)
@@ -3385,6 +3409,8 @@ namespace ReformTrack.Data.Migrations.Postgres
             modelBuilder.Entity("ReformTrack.Modules.Parks.Chain", b =>
                 {
                     b.Navigation("Enterprises");
+
+                    b.Navigation("Indicators");
 
                     b.Navigation("Measures");
 

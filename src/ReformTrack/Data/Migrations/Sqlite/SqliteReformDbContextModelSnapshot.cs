@@ -2063,6 +2063,21 @@ namespace ReformTrack.Data.Migrations.Sqlite
                     b.ToTable("ChainEnterprises", (string)null);
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ChainIndicator", b =>
+                {
+                    b.Property<int>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChainId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("ChainIndicators", (string)null);
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Parks.ChainMeasure", b =>
                 {
                     b.Property<int>("ChainId")
@@ -3104,6 +3119,15 @@ namespace ReformTrack.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ReformTrack.Modules.Parks.ChainIndicator", b =>
+                {
+                    b.HasOne("ReformTrack.Modules.Parks.Chain", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ChainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReformTrack.Modules.Parks.ChainMeasure", b =>
                 {
                     b.HasOne("ReformTrack.Modules.Parks.Chain", null)
@@ -3290,6 +3314,8 @@ namespace ReformTrack.Data.Migrations.Sqlite
             modelBuilder.Entity("ReformTrack.Modules.Parks.Chain", b =>
                 {
                     b.Navigation("Enterprises");
+
+                    b.Navigation("Indicators");
 
                     b.Navigation("Measures");
 
