@@ -133,7 +133,9 @@ public sealed partial class StandardisationTests(BrowserFixture browser)
         foreach (var (search, park) in new[] { ("软件园", "福州软件园"), ("金山", "金山工业区") })
         {
             await Assertions.Expect(page.Locator("#round-add-park")).ToHaveValueAsync("");
-            await page.Locator("#round-add-park").FillAsync(search);
+            await page.Locator("#round-form h2").ClickAsync();
+            await page.Locator("#round-add-park").ClickAsync();
+            await page.Locator("#round-add-park").PressSequentiallyAsync(search);
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = park }).First.ClickAsync();
             await Assertions.Expect(page.Locator("#round-parks")).ToContainTextAsync(park);
         }
