@@ -124,6 +124,16 @@ public sealed partial class StandardisationTests(BrowserFixture browser)
         await page.Locator("#standard-publish").ClickAsync();
         await Assertions.Expect(page.Locator("#standard-status")).ToContainTextAsync("Published", new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("#standard-edit")).ToHaveTextAsync("New revision");
+        var published = page.Url;
+
+        await Assertions.Expect(page.Locator("#standard-office")).ToHaveAttributeAsync("data-interactive", "true");
+        await page.Locator("#standard-edit").ClickAsync();
+        await Assertions.Expect(page.Locator("#standard-code")).ToHaveValueAsync("UI-" + suffix);
+        await page.Locator("#standard-title").FillAsync("界面标准修订" + suffix);
+        await page.Locator("#standard-form-save").ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(published, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("界面标准修订" + suffix);
+        await Assertions.Expect(page.Locator("#standard-status")).ToHaveTextAsync("Draft");
 
         page = await browser.OpenAsync("/standards");
         await BrowserFixture.WaitForInteractivityAsync(page);
