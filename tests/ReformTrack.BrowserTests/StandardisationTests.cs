@@ -92,6 +92,92 @@ public sealed partial class StandardisationTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#round-actions")).ToHaveCountAsync(0);
     }
 
+    [SkippableFact]
+    public async Task Office_writes_and_publishes_a_standard_then_opens_a_round_that_ranks_its_parks()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var page = await browser.OpenAsync("/standards");
+        await BrowserFixture.WaitForInteractivityAsync(page);
+
+        await page.Locator("#standard-new").ClickAsync();
+        await page.Locator("#standard-code").FillAsync("UI-" + suffix);
+        await page.Locator("#standard-title").FillAsync("界面标准" + suffix);
+        await page.Locator("#criterion-0-key").FillAsync("service");
+        await page.Locator("#criterion-0-name").FillAsync("管理服务");
+        await page.Locator("#criterion-0-weight").FillAsync("40");
+        await page.Locator("#standard-add-criterion").ClickAsync();
+        await page.Locator("#criterion-1-key").FillAsync("density");
+        await page.Locator("#criterion-1-name").FillAsync("单位面积产出");
+        await page.Locator("#criterion-1-weight").FillAsync("60");
+        await page.Locator("#criterion-1-rule").SelectOptionAsync(nameof(StandardRule.OutputDensity));
+        await page.Locator("#standard-form-save").ClickAsync();
+        await Assertions.Expect(page.Locator("#standard-form")).ToContainTextAsync("target");
+
+        await page.Locator("#criterion-1-target").FillAsync("20");
+        await page.Locator("#standard-form-save").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(StandardUrl(), new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#criteria")).ToContainTextAsync("单位面积产出");
+        await Assertions.Expect(page.Locator("#standard-status")).ToContainTextAsync("Draft");
+
+        await Assertions.Expect(page.Locator("#standard-office")).ToHaveAttributeAsync("data-interactive", "true");
+        await page.Locator("#standard-publish").ClickAsync();
+        await Assertions.Expect(page.Locator("#standard-status")).ToContainTextAsync("Published", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#standard-edit")).ToHaveTextAsync("New revision");
+        var published = page.Url;
+
+        await Assertions.Expect(page.Locator("#standard-office")).ToHaveAttributeAsync("data-interactive", "true");
+        await page.Locator("#standard-edit").ClickAsync();
+        await Assertions.Expect(page.Locator("#standard-code")).ToHaveValueAsync("UI-" + suffix);
+        await page.Locator("#standard-title").FillAsync("界面标准修订" + suffix);
+        await page.Locator("#standard-form-save").ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(published, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("界面标准修订" + suffix);
+        await Assertions.Expect(page.Locator("#standard-status")).ToHaveTextAsync("Draft");
+
+        page = await browser.OpenAsync("/standards");
+        await BrowserFixture.WaitForInteractivityAsync(page);
+        await page.Locator("#round-open").ClickAsync();
+        await page.Locator("#round-standard").SelectOptionAsync(new SelectOptionValue { Label = $"UI-{suffix} · 界面标准{suffix} · Revision 1" });
+        await page.Locator("#round-title").FillAsync("界面评价" + suffix);
+        foreach (var (search, park) in new[] { ("软件园", "福州软件园"), ("金山", "金山工业区") })
+        {
+            await Assertions.Expect(page.Locator("#round-add-park")).ToHaveValueAsync("");
+            await page.Locator("#round-form h2").ClickAsync();
+            await page.Locator("#round-add-park").ClickAsync();
+            await page.Locator("#round-add-park").PressSequentiallyAsync(search);
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = park }).First.ClickAsync();
+            await Assertions.Expect(page.Locator("#round-parks")).ToContainTextAsync(park);
+        }
+
+        await page.Locator("#round-form-save").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(RoundUrl(), new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("界面评价" + suffix);
+        await Assertions.Expect(page.Locator("#ranking tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#ranking")).ToContainTextAsync("福州软件园");
+        await Assertions.Expect(page.Locator("#ranking")).ToContainTextAsync("金山工业区");
+    }
+
+    [SkippableFact]
+    public async Task A_viewer_sees_standards_without_the_office_buttons()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        var viewer = browser.App.CreateUser(ReformTrack.Modules.Accounts.Role.Viewer, "FZ-GL", "查看者 " + Guid.NewGuid().ToString("N")[..6]);
+        var page = await browser.OpenAsAsync(viewer, "/standards");
+        await Assertions.Expect(page.Locator("#standards")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#standard-new")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#round-open")).ToHaveCountAsync(0);
+
+        await page.Locator("#standards a").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(StandardUrl());
+        await Assertions.Expect(page.Locator("#criteria")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#standard-edit")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#standard-publish")).ToHaveCountAsync(0);
+    }
+
+    [GeneratedRegex(@"/standards/\d+$")]
+    private static partial Regex StandardUrl();
+
     [GeneratedRegex(@"/parks/\d+$")]
     private static partial Regex ParkUrl();
 
