@@ -57,6 +57,7 @@ public sealed partial class ParksTests(BrowserFixture browser)
         Skip.If(browser.Unavailable is not null, browser.Unavailable);
         var suffix = Guid.NewGuid().ToString("N")[..6];
         int assignmentId;
+        int successorId;
         var factory = browser.App.Services.GetRequiredService<IDbContextFactory<ReformDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())
         {
@@ -73,13 +74,13 @@ public sealed partial class ParksTests(BrowserFixture browser)
             db.ChiefIssues.Add(ChiefIssue.Raise(assignment.Id, null, "清理河道垃圾" + suffix, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), "issues"));
             await db.SaveChangesAsync();
             assignmentId = assignment.Id;
+            successorId = second.Id;
         }
 
         var page = await browser.OpenAsync($"/chiefs/{assignmentId}");
         await Assertions.Expect(page.Locator("#chief-actions")).ToHaveAttributeAsync("data-ready", "interactive");
 
-        await page.Locator("#handover-successor").FillAsync("林河长" + suffix);
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "林河长" + suffix }).First.ClickAsync();
+        await page.Locator("#handover-successor").SelectOptionAsync(successorId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("#handover-on").FillAsync("2026-11-01");
         await page.Locator("#handover-on").BlurAsync();
         await page.Locator("#handover-submit").ClickAsync();
