@@ -119,6 +119,35 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public static PageWaitForURLOptions SameDocument { get; } = new() { WaitUntil = WaitUntilState.Commit };
 
+    /// <summary>
+    /// Picks an entry from a searched autocomplete the way a person does: click the box, type the
+    /// search key by key, then click the match. If the list of matches has not opened (a key typed
+    /// while the previous search was still on its way can be answered by that older search), the
+    /// box is cleared and typed into once more.
+    /// </summary>
+    public static async Task ChooseAsync(IPage page, string inputSelector, string typed, string option)
+    {
+        var input = page.Locator(inputSelector);
+        var match = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.ClickAsync();
+            await input.FillAsync("");
+            await input.PressSequentiallyAsync(typed, new() { Delay = 30 });
+            try
+            {
+                await match.WaitForAsync(new() { Timeout = attempt == 1 ? 7_000 : 15_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt == 1)
+            {
+                await input.PressAsync("Escape");
+            }
+        }
+
+        await match.ClickAsync();
+    }
+
     /// <summary>Waits until the page's Blazor circuit is connected, so clicks reach the server.</summary>
     public static async Task WaitForInteractivityAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-interactive=\"true\"]') !== null");

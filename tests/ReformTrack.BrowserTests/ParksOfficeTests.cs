@@ -68,8 +68,7 @@ public sealed partial class ParksOfficeTests(BrowserFixture browser)
         var page = await browser.OpenAsync($"/chains/{chainId}");
         await BrowserFixture.WaitForInteractivityAsync(page);
         await page.Locator("#chain-edit").ClickAsync();
-        await page.Locator("#chain-add-park").FillAsync("金山");
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "金山工业区" }).First.ClickAsync();
+        await BrowserFixture.ChooseAsync(page, "#chain-add-park", "金山", "金山工业区");
         await Assertions.Expect(page.Locator("#chain-parks")).ToContainTextAsync("金山工业区");
         await page.Locator("#chain-form-save").ClickAsync();
 

@@ -144,9 +144,7 @@ public sealed partial class StandardisationTests(BrowserFixture browser)
         {
             await Assertions.Expect(page.Locator("#round-add-park")).ToHaveValueAsync("");
             await page.Locator("#round-form h2").ClickAsync();
-            await page.Locator("#round-add-park").ClickAsync();
-            await page.Locator("#round-add-park").PressSequentiallyAsync(search);
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = park }).First.ClickAsync();
+            await BrowserFixture.ChooseAsync(page, "#round-add-park", search, park);
             await Assertions.Expect(page.Locator("#round-parks")).ToContainTextAsync(park);
         }
 
