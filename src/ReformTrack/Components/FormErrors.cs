@@ -1,10 +1,10 @@
 using System.Globalization;
 using ReformTrack.Shared;
 
-namespace ReformTrack.Modules.Diffusion.Pages;
+namespace ReformTrack.Components;
 
 /// <summary>
-/// The messages a Diffusion form shows: a rule violation next to its field when the form has
+/// The messages an office form shows: a rule violation next to its field when the form has
 /// that field, otherwise above the buttons.
 /// </summary>
 internal sealed class FormErrors(params string[] fields)
