@@ -332,6 +332,61 @@ public abstract class ExchangeTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task Imported_measures_co_units_and_reports_are_in_the_audit_trail_as_any_save_writes_them()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+        var (unit, objective) = await PlaceAsync();
+        var coUnits = new[] { await _data.AddUnitAsync(), await _data.AddUnitAsync() };
+        var saved = await _data.AddMeasureAsync(unit.Id, (await _data.ReadAsync(db => db.Objectives.FirstAsync(o => o.Code == objective))).Id,
+            Start, Due);
+        var codes = new[] { LedgerTestData.Unique("AUD"), LedgerTestData.Unique("AUD") };
+        var mark = await _data.ReadAsync(db => db.AuditEntries.MaxAsync(a => a.Id));
+        string?[][] rows =
+        [
+            LedgerFiles.EnglishHeader,
+            [codes[0], "Audited with co-units", null, null, objective, unit.Code, $"{coUnits[0].Code}; {coUnits[1].Code}", null,
+                "2026-01-01", "2026-12-31", "Active", null, null, "2026-11", "95", "Nearly all", null, null, "Likely", null, null],
+            [codes[1], "Audited draft", null, null, objective, unit.Code, null, null, "2026-02-01", "2026-12-31", null, null, null,
+                null, null, null, null, null, null, null, null],
+        ];
+
+        var (status, result) = await ImportAsync(client, LedgerFiles.Xlsx(rows), "ledger.xlsx", apply: true);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal((2, 1), (result.Creates, result.Reports));
+        var measures = await _data.ReadAsync(db => db.Measures.Include(m => m.CoUnits).Where(m => codes.Contains(m.Code))
+            .OrderBy(m => m.Code).ToListAsync());
+        var entries = await _data.ReadAsync(db => db.AuditEntries.Where(a => a.Id > mark).OrderBy(a => a.Id).ToListAsync());
+        // One "Created" entry a row written, signed by the importer, holding the row's values as saved.
+        Assert.Equal(["Measure", "Measure", "MeasureCoUnit", "MeasureCoUnit", "ProgressReport"], entries.Select(e => e.Entity));
+        Assert.All(entries, e => Assert.Equal((Modules.Audit.AuditAction.Created, "Test administrator <admin1@test.reformtrack.org>", (string?)null),
+            (e.Action, e.Actor, e.Before)));
+        Assert.Equal(measures.Select(m => m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            entries.Take(2).Select(e => e.EntityId));
+        Assert.Equal(measures[0].CoUnits.Select(c => $"{c.MeasureId},{c.UnitId}").Order(), entries.Skip(2).Take(2).Select(e => e.EntityId).Order());
+        using var after = JsonDocument.Parse(entries[0].After!);
+        Assert.Equal((codes[0], "Active", 1, unit.Id), (after.RootElement.GetProperty("Code").GetString(),
+            after.RootElement.GetProperty("Status").GetString(), after.RootElement.GetProperty("Version").GetInt32(),
+            after.RootElement.GetProperty("LeadUnitId").GetInt32()));
+        // The same fields as the entry a measure saved one by one got.
+        var savedEntry = await _data.ReadAsync(db => db.AuditEntries.Where(a => a.Entity == "Measure" && a.EntityId == saved.Id.ToString())
+            .OrderBy(a => a.Id).FirstAsync());
+        using var savedAfter = JsonDocument.Parse(savedEntry.After!);
+        Assert.Equal(savedAfter.RootElement.EnumerateObject().Select(p => p.Name), after.RootElement.EnumerateObject().Select(p => p.Name));
+        var report = await _data.ReadAsync(db => db.ProgressReports.SingleAsync(r => r.MeasureId == measures[0].Id));
+        Assert.Equal(report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), entries[4].EntityId);
+
+        using var scope = app.Services.CreateScope();
+        var verification = await scope.ServiceProvider.GetRequiredService<Modules.Audit.VerifyAudit>().RunAsync();
+        Assert.Null(verification.Problem);
+
+        // Ids taken by the import are not handed out again: the next measure saved one by one gets a new one.
+        var next = await _data.AddMeasureAsync(unit.Id, measures[0].ObjectiveId, Start, Due);
+        Assert.True(next.Id > measures.Max(m => m.Id));
+    }
+
+    [SkippableFact]
     public async Task New_progress_adds_a_report_and_leaves_the_accepted_one_and_the_accepted_progress_alone()
     {
         app.SkipIfUnavailable();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using ReformTrack.Modules.Accounts;
 using ReformTrack.Modules.Audit;
@@ -179,5 +180,74 @@ internal static class AuditTrail
         }
 
         return JsonSerializer.Serialize(values, Json);
+    }
+
+    /// <summary>Entries are worked out and written this many at a time, so a large insert never holds all its entries at once.</summary>
+    private const int CreatedChunk = 4096;
+
+    /// <summary>
+    /// Appends a "Created" entry for each of <paramref name="entities"/>, written without the change
+    /// tracker (<see cref="BulkInsert"/>): the same entity name, key and values after as a save of
+    /// the tracked entity would give, chained after the last entry while the chain is locked until
+    /// the transaction ends (on PostgreSQL the advisory lock; on SQLite the write transaction).
+    /// </summary>
+    public static async Task AppendCreatedAsync<T>(ReformDbContext db, IEntityType type, IReadOnlyList<T> entities,
+        CancellationToken cancellationToken) where T : class
+    {
+        var clock = ((IInfrastructure<IServiceProvider>)db).Instance.GetService<TimeProvider>() ?? TimeProvider.System;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var at = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+        var actor = Acting.Actor ?? "system";
+        var properties = type.GetProperties().Select(p => (p.Name, Read: (Func<object?, object?>)p.PropertyInfo!.GetValue)).ToList();
+        var key = type.FindPrimaryKey()!.Properties.Select(p => (Func<object?, object?>)p.PropertyInfo!.GetValue).ToList();
+
+        var (id, previous) = await ChainHeadAsync(db, cancellationToken);
+        var chunk = new List<AuditEntry>(Math.Min(CreatedChunk, entities.Count));
+        foreach (var entity in entities)
+        {
+            var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var (name, read) in properties)
+            {
+                values[name] = read(entity);
+            }
+
+            var entry = new AuditEntry
+            {
+                Id = ++id,
+                At = at,
+                Actor = actor,
+                Entity = type.ClrType.Name,
+                EntityId = string.Join(",", key.Select(k => Convert.ToString(k(entity), CultureInfo.InvariantCulture))),
+                Action = AuditAction.Created,
+                After = JsonSerializer.Serialize(values, Json),
+                PreviousHash = previous,
+            };
+            entry.Hash = entry.ComputeHash();
+            previous = entry.Hash;
+            chunk.Add(entry);
+            if (chunk.Count == CreatedChunk)
+            {
+                await BulkInsert.WriteAsync(db, chunk, cancellationToken);
+                chunk.Clear();
+            }
+        }
+
+        await BulkInsert.WriteAsync(db, chunk, cancellationToken);
+    }
+
+    /// <summary>The last entry's number and hash, read after locking the chain until the transaction ends.</summary>
+    private static async Task<(long Id, string Hash)> ChainHeadAsync(ReformDbContext db, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = (db.IsSqlite ? "" : $"SELECT pg_advisory_xact_lock({ChainLock}); ") +
+                              "SELECT \"Id\", \"Hash\" FROM \"AuditEntries\" ORDER BY \"Id\" DESC LIMIT 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!db.IsSqlite)
+        {
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditEntry.Genesis);
     }
 }

@@ -91,6 +91,7 @@ internal sealed class ImportLedger(
 
         var work = new Work(layout, lookups, actor, errorText, limits);
         var pendingReports = new List<(Measure Measure, ProgressReport Report)>();
+        var created = new List<Measure>();
         var changes = new List<ImportChange>();
         var rowOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
         var nowUtc = clock.UtcNow();
@@ -183,7 +184,7 @@ internal sealed class ImportLedger(
             {
                 measure.CreatedAt = nowUtc;
                 measure.UpdatedAt = nowUtc;
-                db.Measures.Add(measure);
+                created.Add(measure);
                 outcome = ImportOutcome.Create;
             }
             else if (db.Entry(measure).State == EntityState.Modified
@@ -204,14 +205,25 @@ internal sealed class ImportLedger(
         var applied = false;
         if (apply && errors.Count == 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var (measure, report) in pendingReports)
+            // Changes to measures already in the ledger go through the change tracker, which saw them
+            // loaded; new measures, their co-units and their first reports are written in bulk.
+            var reportsOnNew = pendingReports.Where(p => p.Measure.Id == 0).ToList();
+            foreach (var (measure, report) in pendingReports.Where(p => p.Measure.Id != 0))
             {
                 report.MeasureId = measure.Id;
                 db.ProgressReports.Add(report);
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await BulkInsert.InsertAsync(db, created, cancellationToken);
+            foreach (var measure in created)
+            {
+                measure.CoUnits.ForEach(c => c.MeasureId = measure.Id);
+            }
+
+            await BulkInsert.InsertAsync(db, created.SelectMany(m => m.CoUnits).ToList(), cancellationToken);
+            reportsOnNew.ForEach(p => p.Report.MeasureId = p.Measure.Id);
+            await BulkInsert.InsertAsync(db, reportsOnNew.Select(p => p.Report).ToList(), cancellationToken);
             await transaction!.CommitAsync(cancellationToken);
             applied = true;
         }
