@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using ReformTrack.Testing;
 
@@ -32,6 +33,12 @@ public sealed class BrowserApp : ReformTrackApp
         builder.UseSetting("Seed:Demo", "true");
         // Every test signs in from the same address; the per-minute limit is tested on its own.
         builder.UseSetting("Accounts:SignInsPerMinute", "10000");
+        // The fake clock's date, but real timers: the pages' debounced search boxes wait on them.
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(new FrozenDateClock(Clock));
+        });
     }
 }
 
@@ -121,31 +128,27 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// Picks an entry from a searched autocomplete the way a person does: click the box, type the
-    /// search key by key, then click the match. If the list of matches has not opened (a key typed
-    /// while the previous search was still on its way can be answered by that older search), the
-    /// box is cleared and typed into once more.
+    /// search key by key, then click the match.
     /// </summary>
     public static async Task ChooseAsync(IPage page, string inputSelector, string typed, string option)
     {
-        var input = page.Locator(inputSelector);
-        var match = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First;
-        for (var attempt = 1; ; attempt++)
-        {
-            await input.ClickAsync();
-            await input.FillAsync("");
-            await input.PressSequentiallyAsync(typed, new() { Delay = 30 });
-            try
-            {
-                await match.WaitForAsync(new() { Timeout = attempt == 1 ? 7_000 : 15_000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt == 1)
-            {
-                await input.PressAsync("Escape");
-            }
-        }
+        var input = await TypeSearchAsync(page, inputSelector, typed);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-expanded", "false");
+    }
 
-        await match.ClickAsync();
+    /// <summary>
+    /// Clicks a searched autocomplete, waits for its list to open (the click selects the box's text,
+    /// so a key typed before would be replaced), clears it and types <paramref name="typed"/> key by key.
+    /// </summary>
+    public static async Task<ILocator> TypeSearchAsync(IPage page, string inputSelector, string typed)
+    {
+        var input = page.Locator(inputSelector);
+        await input.ClickAsync();
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-expanded", "true");
+        await input.FillAsync("");
+        await input.PressSequentiallyAsync(typed, new() { Delay = 30 });
+        return input;
     }
 
     /// <summary>Waits until the page's Blazor circuit is connected, so clicks reach the server.</summary>

@@ -120,6 +120,44 @@ public sealed partial class ParksOfficeTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task Office_names_a_river_chief_found_by_typing_part_of_the_name()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        int waterId;
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            var district = await db.Units.SingleAsync(u => u.Code == "FZ-JA");
+            var water = new Water { Name = "" };
+            water.Describe("新任河" + suffix, WaterKind.River, district.Id, null);
+            db.AddRange(new Person { Name = "黄河长" + suffix, UnitId = district.Id },
+                new Person { Name = "黄副河长" + suffix, UnitId = district.Id }, water);
+            await db.SaveChangesAsync();
+            waterId = water.Id;
+        }
+
+        var page = await browser.OpenAsync($"/waters/{waterId}");
+        await BrowserFixture.WaitForInteractivityAsync(page);
+        await page.Locator("#water-assign-chief").ClickAsync();
+
+        // Both people with the key typed, and no one else; then only the one whose name has the longer key.
+        var options = page.Locator(".mud-popover-open .mud-list-item");
+        await BrowserFixture.TypeSearchAsync(page, "#assign-person", suffix);
+        await Assertions.Expect(options).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        await Assertions.Expect(options.Filter(new() { HasText = suffix })).ToHaveCountAsync(2);
+        var input = await BrowserFixture.TypeSearchAsync(page, "#assign-person", "副河长" + suffix[..3]);
+        await Assertions.Expect(options).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Assertions.Expect(options).ToContainTextAsync("黄副河长" + suffix);
+        await options.ClickAsync();
+        await Assertions.Expect(input).ToHaveValueAsync(new Regex("^黄副河长" + suffix));
+        await page.Locator("#assign-save").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(ChiefUrl(), new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("黄副河长" + suffix);
+        await Assertions.Expect(page.Locator("h1")).Not.ToContainTextAsync("黄河长" + suffix);
+    }
+
+    [SkippableFact]
     public async Task Chain_page_shows_a_linked_indicator_with_its_status()
     {
         Skip.If(browser.Unavailable is not null, browser.Unavailable);
@@ -152,6 +190,9 @@ public sealed partial class ParksOfficeTests(BrowserFixture browser)
 
     [GeneratedRegex(@"/chains/\d+$")]
     private static partial Regex ChainUrl();
+
+    [GeneratedRegex(@"/chiefs/\d+$")]
+    private static partial Regex ChiefUrl();
 
     [GeneratedRegex(@"/parks/\d+$")]
     private static partial Regex ParkUrl();
