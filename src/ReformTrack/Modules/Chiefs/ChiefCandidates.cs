@@ -10,10 +10,17 @@ public sealed record PersonChoice(int Id, string Name, string? Title, string Uni
 /// <summary>Finds officials by name, title or unit for the chief forms, a few at a time.</summary>
 internal sealed class ChiefCandidates(ScopedDb dbFactory)
 {
-    public async Task<IReadOnlyList<PersonChoice>> SearchAsync(string? text, int max, CancellationToken cancellationToken = default)
+    /// <summary>Officials whose name, title or unit contains <paramref name="text"/>, by name; <paramref name="except"/> is left out.</summary>
+    public async Task<IReadOnlyList<PersonChoice>> SearchAsync(string? text, int max, int? except = null,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var people = db.People.AsNoTracking();
+        if (except is { } left)
+        {
+            people = people.Where(p => p.Id != left);
+        }
+
         if (!string.IsNullOrWhiteSpace(text))
         {
             var t = text.Trim();
