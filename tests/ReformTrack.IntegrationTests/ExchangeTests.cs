@@ -538,6 +538,34 @@ public abstract class ExchangeTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task A_large_file_creates_new_measures_and_updates_the_ones_whose_codes_it_finds()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.CreateClient();
+        var (unit, objective) = await PlaceAsync();
+        var objectiveId = await _data.ReadAsync(db => db.Objectives.Where(o => o.Code == objective).Select(o => o.Id).FirstAsync());
+        var kept = await _data.AddMeasureAsync(unit.Id, objectiveId, Start, Due, title: "Kept as it is");
+        var renamed = await _data.AddMeasureAsync(unit.Id, objectiveId, Start, Due, title: "Old title");
+        var prefix = LedgerTestData.Unique("LARGE");
+        var rows = new List<string?[]> { LedgerFiles.EnglishHeader[..10] };
+        rows.AddRange(Enumerable.Range(0, 5_000).Select(i => new string?[]
+            { $"{prefix}-{i:D4}", $"批量举措 {i}", null, null, objective, unit.Code, null, null, "2026-01-01", "2026-12-31" }));
+        rows.Insert(1200, [kept.Code, "Kept as it is", null, null, objective, unit.Code, null, null, "2026-01-01", "2026-12-31"]);
+        rows.Insert(3400, [renamed.Code, "New title", null, null, objective, unit.Code, null, null, "2026-01-01", "2026-12-31"]);
+
+        var (status, result) = await ImportAsync(client, LedgerFiles.Csv(rows, Encoding.UTF8), "ledger.csv", apply: true);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Empty(result.Errors);
+        Assert.Equal((5_000, 1, 1), (result.Creates, result.Updates, result.Unchanged));
+        Assert.Equal(5_000, await _data.ReadAsync(db => db.Measures.CountAsync(m => m.Code.StartsWith(prefix))));
+        Assert.Equal(["Kept as it is", "New title"], await _data.ReadAsync(db => db.Measures
+            .Where(m => m.Id == kept.Id || m.Id == renamed.Id).OrderBy(m => m.Id).Select(m => m.Title).ToListAsync()));
+        using var scope = app.Services.CreateScope();
+        Assert.Null((await scope.ServiceProvider.GetRequiredService<Modules.Audit.VerifyAudit>().RunAsync()).Problem);
+    }
+
+    [SkippableFact]
     public async Task A_row_outside_the_importers_scope_is_an_error_and_nothing_is_written()
     {
         app.SkipIfUnavailable();

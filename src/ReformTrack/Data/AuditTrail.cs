@@ -202,37 +202,51 @@ internal static class AuditTrail
         var key = type.FindPrimaryKey()!.Properties.Select(p => (Func<object?, object?>)p.PropertyInfo!.GetValue).ToList();
 
         var (id, previous) = await ChainHeadAsync(db, cancellationToken);
-        var chunk = new List<AuditEntry>(Math.Min(CreatedChunk, entities.Count));
-        foreach (var entity in entities)
+
+        // The next chunk's entries are worked out on another thread while this one's are written.
+        List<AuditEntry> Build(int start)
         {
-            var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var (name, read) in properties)
+            var chunk = new List<AuditEntry>(Math.Min(CreatedChunk, entities.Count - start));
+            for (var i = start; i < Math.Min(start + CreatedChunk, entities.Count); i++)
             {
-                values[name] = read(entity);
+                var entity = entities[i];
+                var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var (name, read) in properties)
+                {
+                    values[name] = read(entity);
+                }
+
+                var entry = new AuditEntry
+                {
+                    Id = ++id,
+                    At = at,
+                    Actor = actor,
+                    Entity = type.ClrType.Name,
+                    EntityId = string.Join(",", key.Select(k => Convert.ToString(k(entity), CultureInfo.InvariantCulture))),
+                    Action = AuditAction.Created,
+                    After = JsonSerializer.Serialize(values, Json),
+                    PreviousHash = previous,
+                };
+                entry.Hash = entry.ComputeHash();
+                previous = entry.Hash;
+                chunk.Add(entry);
             }
 
-            var entry = new AuditEntry
-            {
-                Id = ++id,
-                At = at,
-                Actor = actor,
-                Entity = type.ClrType.Name,
-                EntityId = string.Join(",", key.Select(k => Convert.ToString(k(entity), CultureInfo.InvariantCulture))),
-                Action = AuditAction.Created,
-                After = JsonSerializer.Serialize(values, Json),
-                PreviousHash = previous,
-            };
-            entry.Hash = entry.ComputeHash();
-            previous = entry.Hash;
-            chunk.Add(entry);
-            if (chunk.Count == CreatedChunk)
-            {
-                await BulkInsert.WriteAsync(db, chunk, cancellationToken);
-                chunk.Clear();
-            }
+            return chunk;
         }
 
-        await BulkInsert.WriteAsync(db, chunk, cancellationToken);
+        var next = Task.Run(() => Build(0), cancellationToken);
+        for (var start = 0; start < entities.Count; start += CreatedChunk)
+        {
+            var chunk = await next;
+            var following = start + CreatedChunk;
+            if (following < entities.Count)
+            {
+                next = Task.Run(() => Build(following), cancellationToken);
+            }
+
+            await BulkInsert.WriteAsync(db, chunk, cancellationToken);
+        }
     }
 
     /// <summary>The last entry's number and hash, read after locking the chain until the transaction ends.</summary>

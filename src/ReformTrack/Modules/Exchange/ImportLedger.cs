@@ -70,9 +70,9 @@ internal sealed class ImportLedger(
 
         var codes = table.Rows.Select(r => layout.Text(r, SheetColumn.Code)).OfType<string>().Distinct().ToList();
         var existing = new Dictionary<string, Measure>(StringComparer.Ordinal);
-        foreach (var chunk in codes.Chunk(LookupChunk))
+        foreach (var chunk in (await ExistingIdsAsync(db, codes, cancellationToken)).Chunk(LookupChunk))
         {
-            foreach (var measure in await db.Measures.Include(m => m.CoUnits).Where(m => chunk.Contains(m.Code))
+            foreach (var measure in await db.Measures.Include(m => m.CoUnits).Where(m => chunk.Contains(m.Id))
                          .ToListAsync(cancellationToken))
             {
                 existing[measure.Code] = measure;
@@ -214,6 +214,7 @@ internal sealed class ImportLedger(
                 db.ProgressReports.Add(report);
             }
 
+            await using var cache = await BulkInsert.LargePageCacheAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await BulkInsert.InsertAsync(db, created, cancellationToken);
             foreach (var measure in created)
@@ -243,6 +244,38 @@ internal sealed class ImportLedger(
 
     /// <summary>Codes and ids are looked up this many at a time: each is one SQL parameter, and SQLite takes at most 32,766.</summary>
     private const int LookupChunk = 1000;
+
+    /// <summary>
+    /// The ids of the measures that have one of the codes. A large file is matched against every
+    /// code in the ledger, read from the code index in one pass, which costs far less than looking
+    /// its codes up a chunk at a time; a small file is looked up.
+    /// </summary>
+    private static async Task<List<int>> ExistingIdsAsync(ReformDbContext db, List<string> codes, CancellationToken cancellationToken)
+    {
+        if (codes.Count > 4 * LookupChunk)
+        {
+            var wanted = codes.ToHashSet(StringComparer.Ordinal);
+            var ids = new List<int>();
+            await foreach (var measure in db.Measures.AsNoTracking().Select(m => new { m.Id, m.Code }).AsAsyncEnumerable()
+                               .WithCancellation(cancellationToken))
+            {
+                if (wanted.Contains(measure.Code))
+                {
+                    ids.Add(measure.Id);
+                }
+            }
+
+            return ids;
+        }
+
+        var found = new List<int>();
+        foreach (var chunk in codes.Chunk(LookupChunk))
+        {
+            found.AddRange(await db.Measures.AsNoTracking().Where(m => chunk.Contains(m.Code)).Select(m => m.Id).ToListAsync(cancellationToken));
+        }
+
+        return found;
+    }
 
     private static async Task<Dictionary<int, LatestReport>> LatestReportsAsync(ReformDbContext db, int[] measureIds,
         CancellationToken cancellationToken)
