@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using ReformTrack.Data;
@@ -12,6 +13,15 @@ namespace ReformTrack.Modules.Exchange;
 internal sealed record LatestReport(
     string Period, int Percent, string Done, string? Obstacles, string? NextSteps, DeliveryConfidence Confidence,
     string? Explanation, string SubmittedBy);
+
+/// <summary>
+/// A measure as the export reads it, codes still as ids: one such row per co-unit (<see cref="CoUnitId"/>
+/// null when it has none), the rows of one measure next to each other.
+/// </summary>
+internal sealed record ExportedMeasure(
+    int Id, string Code, string Title, int? DocumentId, int? ClauseId, int ObjectiveId, int LeadUnitId, int? CoUnitId,
+    int? ResponsiblePersonId, DateOnly StartOn, DateOnly DueOn, MeasureStatus Status, string? StatusReason, int Progress,
+    LatestReport? Latest);
 
 /// <summary>
 /// Writes the ledger, narrowed by the ledger's own filter, in the template's layout: rows stream
@@ -36,23 +46,96 @@ internal sealed class ExportLedger(ScopedDb dbFactory, ListMeasures list, TimePr
         await output.SaveAsAsync(sheets, printHeader: false, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Writes the .xlsx. Rows are read from the database here and written by MiniExcel's synchronous
+    /// writer on a thread of its own, a few hundred rows at a time through a bounded channel: the two
+    /// run side by side, and at most <see cref="BatchesInFlight"/> batches wait between them. The output
+    /// must take synchronous writes (a file or memory stream; the endpoints write to a temporary file).
+    /// </summary>
     public async Task WriteXlsxAsync(LedgerFilter filter, Stream output, CancellationToken cancellationToken = default)
     {
-        var rows = WithHeader(RowsAsync(filter, cancellationToken)).Select(Cells);
-        await output.SaveAsAsync(rows, printHeader: false, sheetName: LedgerSheetName, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        var batches = Channel.CreateBounded<string?[][]>(new BoundedChannelOptions(BatchesInFlight)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var writing = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var rows = Drain(batches.Reader, stop.Token).Prepend(LedgerSheet.HeaderRow).Select(Cells);
+                output.SaveAs(rows, printHeader: false, sheetName: LedgerSheetName, excelType: ExcelType.XLSX);
+            }
+            catch
+            {
+                stop.Cancel();
+                throw;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        try
+        {
+            var batch = new List<string?[]>(BatchSize);
+            await foreach (var row in RowsAsync(filter, stop.Token))
+            {
+                batch.Add(row);
+                if (batch.Count == BatchSize)
+                {
+                    await batches.Writer.WriteAsync(batch.ToArray(), stop.Token);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await batches.Writer.WriteAsync(batch.ToArray(), stop.Token);
+            }
+
+            batches.Writer.Complete();
+        }
+        catch (Exception reading)
+        {
+            // Stop the writer and wait for it, so that nothing writes to the output after this returns.
+            await stop.CancelAsync();
+            batches.Writer.TryComplete();
+            await writing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            if (reading is OperationCanceledException && writing.IsFaulted && !cancellationToken.IsCancellationRequested)
+            {
+                await writing; // the writer failed first and stopped the reading: its failure is the one to report
+            }
+
+            throw;
+        }
+
+        await writing;
+    }
+
+    private const int BatchSize = 500;
+    private const int BatchesInFlight = 4;
+
+    /// <summary>The rows of the channel's batches as they come, waiting (on the writer's own thread) for the next.</summary>
+    private static IEnumerable<IReadOnlyList<string?>> Drain(ChannelReader<string?[][]> reader, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            while (reader.TryRead(out var batch))
+            {
+                foreach (var row in batch)
+                {
+                    yield return row;
+                }
+            }
+
+            if (!reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+            {
+                yield break;
+            }
+        }
     }
 
     public Task WriteCsvAsync(LedgerFilter filter, Stream output, CancellationToken cancellationToken = default) =>
         LedgerFile.WriteCsvAsync(output, LedgerSheet.HeaderRow, RowsAsync(filter, cancellationToken), cancellationToken);
-
-    private static async IAsyncEnumerable<IReadOnlyList<string?>> WithHeader(IAsyncEnumerable<IReadOnlyList<string?>> rows)
-    {
-        yield return LedgerSheet.HeaderRow;
-        await foreach (var row in rows)
-        {
-            yield return row;
-        }
-    }
 
     /// <summary>A row as MiniExcel writes it: cells keyed by column letter, in order.</summary>
     private static Dictionary<string, object?> Cells(IReadOnlyList<string?> cells)
@@ -60,17 +143,19 @@ internal sealed class ExportLedger(ScopedDb dbFactory, ListMeasures list, TimePr
         var row = new Dictionary<string, object?>(cells.Count);
         for (var i = 0; i < cells.Count; i++)
         {
-            row[ColumnLetter(i)] = cells[i];
+            row[ColumnLetters[i]] = cells[i];
         }
 
         return row;
     }
 
+    private static readonly string[] ColumnLetters = Enumerable.Range(0, LedgerSheet.Columns.Count).Select(ColumnLetter).ToArray();
+
     private static string ColumnLetter(int index) =>
         index < 26 ? ((char)('A' + index)).ToString() : ColumnLetter((index / 26) - 1) + (char)('A' + (index % 26));
 
     /// <summary>The filtered ledger in code order, one row of template cells per measure.</summary>
-    public async IAsyncEnumerable<IReadOnlyList<string?>> RowsAsync(LedgerFilter filter,
+    public async IAsyncEnumerable<string?[]> RowsAsync(LedgerFilter filter,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -80,32 +165,30 @@ internal sealed class ExportLedger(ScopedDb dbFactory, ListMeasures list, TimePr
         var clauses = await db.DocumentClauses.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
 
-        var measures = (await list.FilterAsync(db, filter, clock.Today(), cancellationToken))
-            .OrderBy(m => m.Code)
-            .Select(m => new
-            {
-                m.Code,
-                m.Title,
-                m.DocumentId,
-                m.ClauseId,
-                m.ObjectiveId,
-                m.LeadUnitId,
-                CoUnitIds = m.CoUnits.Select(c => c.UnitId).ToList(),
-                m.ResponsiblePersonId,
-                m.StartOn,
-                m.DueOn,
-                m.Status,
-                m.StatusReason,
-                m.Progress,
-                Latest = db.ProgressReports.Where(r => r.MeasureId == m.Id)
-                    .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
-                    .Select(r => new LatestReport(r.Content.Period, r.Content.Percent, r.Content.Done, r.Content.Obstacles,
-                        r.Content.NextSteps, r.Content.Confidence, r.Content.Explanation, r.SubmittedBy))
-                    .FirstOrDefault(),
-            })
-            .AsAsyncEnumerable();
-
+        var measures = Query(db, await list.FilterAsync(db, filter, clock.Today(), cancellationToken)).AsAsyncEnumerable();
+        ExportedMeasure? current = null;
+        var coUnits = new List<string?>();
         await foreach (var m in measures.WithCancellation(cancellationToken))
+        {
+            if (current is not null && current.Id != m.Id)
+            {
+                yield return Row(current, coUnits);
+                coUnits.Clear();
+            }
+
+            current = m;
+            if (m.CoUnitId is { } coUnit)
+            {
+                coUnits.Add(units.GetValueOrDefault(coUnit));
+            }
+        }
+
+        if (current is not null)
+        {
+            yield return Row(current, coUnits);
+        }
+
+        string?[] Row(ExportedMeasure m, List<string?> coUnitCodes)
         {
             var cells = new string?[LedgerSheet.Columns.Count];
             cells[(int)SheetColumn.Code] = m.Code;
@@ -114,9 +197,8 @@ internal sealed class ExportLedger(ScopedDb dbFactory, ListMeasures list, TimePr
             cells[(int)SheetColumn.Clause] = m.ClauseId is { } c ? Number(clauses.GetValueOrDefault(c)) : null;
             cells[(int)SheetColumn.Objective] = objectives.GetValueOrDefault(m.ObjectiveId);
             cells[(int)SheetColumn.LeadUnit] = units.GetValueOrDefault(m.LeadUnitId);
-            cells[(int)SheetColumn.CoUnits] = m.CoUnitIds.Count == 0
-                ? null
-                : string.Join("; ", m.CoUnitIds.Select(id => units.GetValueOrDefault(id)).Order(StringComparer.Ordinal));
+            coUnitCodes.Sort(StringComparer.Ordinal);
+            cells[(int)SheetColumn.CoUnits] = coUnitCodes.Count == 0 ? null : string.Join("; ", coUnitCodes);
             cells[(int)SheetColumn.ResponsiblePerson] = m.ResponsiblePersonId is { } p ? people.GetValueOrDefault(p) : null;
             cells[(int)SheetColumn.StartOn] = LedgerSheet.Date(m.StartOn);
             cells[(int)SheetColumn.DueOn] = LedgerSheet.Date(m.DueOn);
@@ -135,8 +217,49 @@ internal sealed class ExportLedger(ScopedDb dbFactory, ListMeasures list, TimePr
                 cells[(int)SheetColumn.ReportedBy] = r.SubmittedBy;
             }
 
-            yield return cells;
+            return cells;
         }
+    }
+
+    /// <summary>
+    /// The measures in code order, a row per co-unit, each with its latest report, found with one index
+    /// seek per measure on (MeasureId, SubmittedAt) in both providers, in the form each plans well.
+    /// SQLite: a correlated lookup of the latest report's id, then a join by primary key (a
+    /// <c>FirstOrDefault</c> of the report itself is translated with ROW_NUMBER over every report in
+    /// the database). PostgreSQL: a lateral join of the first report (it would hash every report to
+    /// join on a looked-up id). The co-units come as a join rather than a collection, which EF
+    /// materialises more slowly.
+    /// </summary>
+    internal static IQueryable<ExportedMeasure> Query(ReformDbContext db, IQueryable<Measure> measures)
+    {
+        var withReports = db.IsSqlite
+            ? from m in measures
+              let latestId = db.ProgressReports.Where(r => r.MeasureId == m.Id)
+                  .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
+                  .Select(r => (int?)r.Id)
+                  .FirstOrDefault()
+              join report in db.ProgressReports on latestId equals report.Id into reports
+              from r in reports.DefaultIfEmpty()
+              select new { Measure = m, Report = r }
+            : from m in measures
+              let latestId = db.ProgressReports.Where(r => r.MeasureId == m.Id)
+                  .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
+                  .Select(r => (int?)r.Id)
+                  .FirstOrDefault()
+              from r in db.ProgressReports.Where(r => r.Id == latestId).Take(1).DefaultIfEmpty()
+              select new { Measure = m, Report = r };
+        return from x in withReports
+               from c in x.Measure.CoUnits.DefaultIfEmpty()
+               let m = x.Measure
+               let r = x.Report
+               orderby m.Code
+               select new ExportedMeasure(m.Id, m.Code, m.Title, m.DocumentId, m.ClauseId, m.ObjectiveId, m.LeadUnitId,
+                   c == null ? null : c.UnitId,
+                   m.ResponsiblePersonId, m.StartOn, m.DueOn, m.Status, m.StatusReason, m.Progress,
+                   r == null
+                       ? null
+                       : new LatestReport(r.Content.Period, r.Content.Percent, r.Content.Done, r.Content.Obstacles,
+                           r.Content.NextSteps, r.Content.Confidence, r.Content.Explanation, r.SubmittedBy));
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
