@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -118,10 +117,7 @@ internal static class DatabaseSetup
         // take the migrations lock and build the last migration's model to compare it with the app's, which
         // is most of what a start spends on the database before it can serve. A new database (every test's)
         // still goes through Migrate and its check that no model change lacks a migration.
-        // A database made empty by hand (CREATE DATABASE) has no history table yet: asking it for its
-        // migrations would log a failed query, so Migrate makes the table instead.
         if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken)
-            && await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
             && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             return;
