@@ -35,8 +35,13 @@ internal static class BulkInsert
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity.");
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var key = type.FindPrimaryKey()!.Properties;
-        if (key is [{ ValueGenerated: ValueGenerated.OnAdd, ClrType: var keyType } generated] && keyType == typeof(int))
+        if (key.Any(k => k.ValueGenerated == ValueGenerated.OnAdd))
         {
+            if (key is not [{ } generated] || generated.ClrType != typeof(int))
+            {
+                throw new NotSupportedException($"{type.DisplayName()}: only a single generated int key is reserved in bulk.");
+            }
+
             var ids = await ReserveIdsAsync(db, table, generated, entities.Count, cancellationToken);
             for (var i = 0; i < entities.Count; i++)
             {
