@@ -27,7 +27,7 @@ internal static class AuditTrail
     /// <summary>The key of the PostgreSQL advisory lock that serialises appends to the chain.</summary>
     public const long ChainLock = 815_002_2026;
 
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly JsonSerializerOptions JsonOptions = new()
     {
         Converters = { new JsonStringEnumConverter() },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -67,11 +67,7 @@ internal static class AuditTrail
     /// <returns>Whether entries were added to the change tracker and still need saving (SQLite).</returns>
     public static async Task<bool> AppendAsync(ReformDbContext db, List<Change> changes, bool commit, CancellationToken cancellationToken)
     {
-        var clock = ((IInfrastructure<IServiceProvider>)db).Instance.GetService<TimeProvider>() ?? TimeProvider.System;
-        // Whole milliseconds: both databases keep them exactly, so the hash reads the same back.
-        var now = clock.GetUtcNow().UtcDateTime;
-        var at = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
-        var actor = Acting.Actor ?? "system";
+        var (at, actor) = Stamp(db);
         var entries = changes.Select(change => new AuditEntry
             {
                 At = at,
@@ -97,10 +93,7 @@ internal static class AuditTrail
 
     private static async Task ChainInProcessAsync(ReformDbContext db, List<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        var last = await db.AuditEntries.OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-        var id = last?.Id ?? 0;
-        var previous = last?.Hash ?? AuditEntry.Genesis;
+        var (id, previous) = await ChainHeadAsync(db, cancellationToken);
         foreach (var entry in entries)
         {
             entry.Id = ++id;
@@ -167,19 +160,34 @@ internal static class AuditTrail
               LEFT JOIN (SELECT "Id", "Hash" FROM "AuditEntries" ORDER BY "Id" DESC LIMIT 1) AS last ON TRUE) AS head
         """;
 
-    private static string KeyOf(EntityEntry entry) =>
-        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties
-            .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+    /// <summary>When and by whom: whole milliseconds, which both databases keep exactly, so the hash reads the same back.</summary>
+    private static (DateTime At, string Actor) Stamp(ReformDbContext db)
+    {
+        var clock = ((IInfrastructure<IServiceProvider>)db).Instance.GetService<TimeProvider>() ?? TimeProvider.System;
+        var now = clock.GetUtcNow().UtcDateTime;
+        return (new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc), Acting.Actor ?? "system");
+    }
 
-    private static string Values(EntityEntry entry, bool original)
+    private static string KeyOf(EntityEntry entry) =>
+        Key(entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+
+    /// <summary>An entity's key as an entry names it: its key values, comma-separated.</summary>
+    private static string Key(IEnumerable<object?> values) =>
+        string.Join(",", values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+
+    private static string Values(EntityEntry entry, bool original) =>
+        Json(entry.Properties.Select(p => (p.Metadata.Name, original ? p.OriginalValue : p.CurrentValue)));
+
+    /// <summary>An entity's values as an entry holds them: a JSON object with the properties in name order.</summary>
+    private static string Json(IEnumerable<(string Name, object? Value)> properties)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
+        foreach (var (name, value) in properties)
         {
-            values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
+            values[name] = value;
         }
 
-        return JsonSerializer.Serialize(values, Json);
+        return JsonSerializer.Serialize(values, JsonOptions);
     }
 
     /// <summary>Entries are worked out and written this many at a time, so a large insert never holds all its entries at once.</summary>
@@ -194,10 +202,7 @@ internal static class AuditTrail
     public static async Task AppendCreatedAsync<T>(ReformDbContext db, IEntityType type, IReadOnlyList<T> entities,
         CancellationToken cancellationToken) where T : class
     {
-        var clock = ((IInfrastructure<IServiceProvider>)db).Instance.GetService<TimeProvider>() ?? TimeProvider.System;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var at = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
-        var actor = Acting.Actor ?? "system";
+        var (at, actor) = Stamp(db);
         var properties = type.GetProperties().Select(p => (p.Name, Read: (Func<object?, object?>)p.PropertyInfo!.GetValue)).ToList();
         var key = type.FindPrimaryKey()!.Properties.Select(p => (Func<object?, object?>)p.PropertyInfo!.GetValue).ToList();
 
@@ -210,21 +215,15 @@ internal static class AuditTrail
             for (var i = start; i < Math.Min(start + CreatedChunk, entities.Count); i++)
             {
                 var entity = entities[i];
-                var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-                foreach (var (name, read) in properties)
-                {
-                    values[name] = read(entity);
-                }
-
                 var entry = new AuditEntry
                 {
                     Id = ++id,
                     At = at,
                     Actor = actor,
                     Entity = type.ClrType.Name,
-                    EntityId = string.Join(",", key.Select(k => Convert.ToString(k(entity), CultureInfo.InvariantCulture))),
+                    EntityId = Key(key.Select(k => k(entity))),
                     Action = AuditAction.Created,
-                    After = JsonSerializer.Serialize(values, Json),
+                    After = Json(properties.Select(p => (p.Name, p.Read(entity)))),
                     PreviousHash = previous,
                 };
                 entry.Hash = entry.ComputeHash();

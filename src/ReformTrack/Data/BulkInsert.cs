@@ -30,10 +30,7 @@ internal static class BulkInsert
             return;
         }
 
-        _ = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("A bulk insert runs in the caller's transaction.");
-        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity.");
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var (_, type, table) = Target<T>(db);
         var key = type.FindPrimaryKey()!.Properties;
         if (key.Any(k => k.ValueGenerated == ValueGenerated.OnAdd))
         {
@@ -94,11 +91,17 @@ internal static class BulkInsert
             return;
         }
 
+        var (transaction, type, table) = Target<T>(db);
+        await WriteRowsAsync(db, transaction, table, Columns(type, table), entities, cancellationToken);
+    }
+
+    /// <summary>The caller's open transaction, the entity type of <typeparamref name="T"/> and its table.</summary>
+    private static (DbTransaction Transaction, IEntityType Type, StoreObjectIdentifier Table) Target<T>(ReformDbContext db)
+    {
         var transaction = db.Database.CurrentTransaction
                           ?? throw new InvalidOperationException("A bulk insert runs in the caller's transaction.");
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity.");
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        await WriteRowsAsync(db, transaction.GetDbTransaction(), table, Columns(type, table), entities, cancellationToken);
+        return (transaction.GetDbTransaction(), type, StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()));
     }
 
     /// <summary>A column of the table: its name, the model's type mapping, and how to read its value from an entity.</summary>
@@ -152,8 +155,7 @@ internal static class BulkInsert
             return Enumerable.Range(last + 1, count).ToArray();
         }
 
-        var qualified = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
-        command.CommandText = $"SELECT nextval(pg_get_serial_sequence('{qualified}', '{column}'))::int FROM generate_series(1, {count})";
+        command.CommandText = $"SELECT nextval(pg_get_serial_sequence('{Quoted(table)}', '{column}'))::int FROM generate_series(1, {count})";
         var ids = new int[count];
         var i = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -169,7 +171,6 @@ internal static class BulkInsert
         List<Column> columns, IReadOnlyList<T> entities, CancellationToken cancellationToken) where T : class
     {
         var perStatement = Math.Clamp((db.IsSqlite ? SqliteParameters : PostgresParameters) / columns.Count, 1, MaxRowsPerStatement);
-        var qualified = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
         var connection = db.Database.GetDbConnection();
         DbCommand? full = null;
         try
@@ -180,12 +181,12 @@ internal static class BulkInsert
                 DbCommand command;
                 if (rows == perStatement)
                 {
-                    full ??= await PrepareAsync(connection, transaction, qualified, columns, rows, cancellationToken);
+                    full ??= await PrepareAsync(connection, transaction, Quoted(table), columns, rows, cancellationToken);
                     command = full;
                 }
                 else
                 {
-                    command = await PrepareAsync(connection, transaction, qualified, columns, rows, cancellationToken);
+                    command = await PrepareAsync(connection, transaction, Quoted(table), columns, rows, cancellationToken);
                 }
 
                 try
@@ -248,6 +249,9 @@ internal static class BulkInsert
         await command.PrepareAsync(cancellationToken);
         return command;
     }
+
+    private static string Quoted(StoreObjectIdentifier table) =>
+        table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
 
     /// <summary>A value as the provider stores it, through the model's conversion (enum names, JSON lists).</summary>
     private static object ProviderValue(RelationalTypeMapping mapping, object? value) =>
